@@ -1,0 +1,4 @@
+namespace Bpm.Contracts.Rest;
+
+/// <summary>The response of every <c>…/count</c> query.</summary>
+public sealed record CountDto(long Count);

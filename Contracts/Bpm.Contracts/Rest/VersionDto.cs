@@ -1,0 +1,4 @@
+namespace Bpm.Contracts.Rest;
+
+/// <summary>The response of <c>GET /version</c>.</summary>
+public sealed record VersionDto(string Version);

@@ -1,0 +1,83 @@
+using Bpm.Contracts.Rest;
+using Bpm.Contracts.Variables;
+using Bpm.Engine.Errors;
+using Bpm.Engine.Host.Infrastructure;
+using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage;
+using Bpm.Engine.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bpm.Engine.Host.Apis;
+
+public static class ProcessDefinitionsApi
+{
+    public static RouteGroupBuilder MapProcessDefinitionsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/process-definition").WithTags("Process Definition");
+        group.MapGet("", ListAsync);
+        group.MapGet("/count", CountAsync);
+        group.MapGet("/key/{key}", async (BpmDbContext db, string key, CancellationToken ct) => JsonResult.Ok(Dtos.Definition(await LatestAsync(db, key, ct))));
+        group.MapGet("/key/{key}/xml", async (BpmDbContext db, string key, CancellationToken ct) => Xml(await LatestAsync(db, key, ct)));
+        group.MapGet("/{id}", async (BpmDbContext db, string id, CancellationToken ct) => JsonResult.Ok(Dtos.Definition(await ByIdAsync(db, id, ct))));
+        group.MapGet("/{id}/xml", async (BpmDbContext db, string id, CancellationToken ct) => Xml(await ByIdAsync(db, id, ct)));
+        group.MapPost("/key/{key}/start", async (HttpRequest request, ProcessInstanceService instances, string key, CancellationToken ct) =>
+        {
+            var body = await RequestBody.ReadOptionalAsync(request, new StartProcessInstanceDto());
+            return Started(await instances.StartByKeyAsync(key, body.BusinessKey, TypedVariables.ToJson(body.Variables), ct), body.WithVariablesInReturn);
+        });
+        group.MapPost("/{id}/start", async (HttpRequest request, ProcessInstanceService instances, string id, CancellationToken ct) =>
+        {
+            var body = await RequestBody.ReadOptionalAsync(request, new StartProcessInstanceDto());
+            return Started(await instances.StartByIdAsync(id, body.BusinessKey, TypedVariables.ToJson(body.Variables), ct), body.WithVariablesInReturn);
+        });
+        return api;
+    }
+
+    private static IResult Started(ProcessInstance instance, bool withVariables)
+    {
+        if (!withVariables) return JsonResult.Ok(Dtos.Instance(instance));
+        var dto = Dtos.Instance(instance);
+        return JsonResult.Ok(new ProcessInstanceWithVariablesDto(dto.Id, dto.DefinitionId, TypedVariables.FromJson(instance.Variables),
+            dto.BusinessKey, null, dto.Ended, dto.Suspended, null, dto.Links));
+    }
+
+    private static async Task<IResult> ListAsync(BpmDbContext db, string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion,
+        string? deploymentId, int? version, int? firstResult, int? maxResults, CancellationToken cancellationToken)
+    {
+        var rows = await Query(db, key, keyLike, name, nameLike, deploymentId, version).OrderBy(d => d.Key).ThenBy(d => d.Version).ToListAsync(cancellationToken);
+        if (latestVersion == true) rows = rows.GroupBy(r => r.Key).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        return JsonResult.Ok(rows.AsQueryable().Page(firstResult, maxResults).Select(Dtos.Definition).ToList());
+    }
+
+    private static async Task<IResult> CountAsync(BpmDbContext db, string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion,
+        string? deploymentId, int? version, CancellationToken cancellationToken)
+    {
+        var query = Query(db, key, keyLike, name, nameLike, deploymentId, version);
+        var count = latestVersion == true
+            ? await query.Select(d => d.Key).Distinct().LongCountAsync(cancellationToken)
+            : await query.LongCountAsync(cancellationToken);
+        return JsonResult.Ok(new CountDto(count));
+    }
+
+    private static IQueryable<ProcessDefinitionRow> Query(BpmDbContext db, string? key, string? keyLike, string? name, string? nameLike, string? deploymentId, int? version)
+    {
+        var query = db.ProcessDefinitions.AsNoTracking();
+        if (key is not null) query = query.Where(d => d.Key == key);
+        if (keyLike is not null) query = query.Where(d => EF.Functions.Like(d.Key, keyLike));
+        if (name is not null) query = query.Where(d => d.Name == name);
+        if (nameLike is not null) query = query.Where(d => d.Name != null && EF.Functions.Like(d.Name, nameLike));
+        if (deploymentId is not null) query = query.Where(d => d.DeploymentId == deploymentId);
+        if (version is not null) query = query.Where(d => d.Version == version);
+        return query;
+    }
+
+    private static IResult Xml(ProcessDefinitionRow row) => JsonResult.Ok(new ProcessDefinitionXmlDto(row.Id, row.Xml));
+
+    private static async Task<ProcessDefinitionRow> LatestAsync(BpmDbContext db, string key, CancellationToken cancellationToken) =>
+        await db.ProcessDefinitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken)
+        ?? throw EngineException.NotFound($"No matching process definition with key '{key}'");
+
+    private static async Task<ProcessDefinitionRow> ByIdAsync(BpmDbContext db, string id, CancellationToken cancellationToken) =>
+        await db.ProcessDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+        ?? throw EngineException.NotFound($"No matching process definition with id '{id}'");
+}

@@ -1,0 +1,7 @@
+namespace Bpm.Engine.Host.Infrastructure;
+
+/// <summary><c>Bpm:Auth</c>: the API keys machine clients send in <c>x-api-key</c>.</summary>
+public sealed class ApiKeyOptions
+{
+    public List<string> ApiKeys { get; set; } = [];
+}

@@ -1,0 +1,83 @@
+using Bpm.Engine.Host.Apis;
+using Bpm.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Bpm.Engine.Host.Infrastructure;
+
+/// <summary>Wires the engine host: configuration, store, auth, the REST API and start-up work.</summary>
+public static class EngineHostExtensions
+{
+    public static WebApplicationBuilder AddBpmEngineHost(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Bpm").Get<BpmHostOptions>() ?? new BpmHostOptions();
+        var dataFolder = Path.GetFullPath(options.DataFolder ?? Path.Combine(builder.Environment.ContentRootPath, "data"));
+        builder.Services.AddSingleton(options);
+
+        var provider = Enum.TryParse<DatabaseProvider>(options.Database.Provider, ignoreCase: true, out var parsed)
+            ? parsed
+            : throw new InvalidOperationException($"Bpm:Database:Provider must be Sqlite or PostgreSql, was '{options.Database.Provider}'");
+        var connectionString = builder.Configuration.GetConnectionString("Bpm");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.PostgreSql) throw new InvalidOperationException("ConnectionStrings:Bpm is required for PostgreSql");
+            connectionString = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
+        }
+        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; });
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BpmDbContext>>().CreateDbContext());
+
+        var keys = options.Auth.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
+        if (keys.Count == 0)
+        {
+            var key = DevelopmentApiKey.LoadOrCreate(dataFolder);
+            keys.Add(key);
+            builder.Services.AddSingleton(new DevelopmentKeyNotice(key));
+        }
+        builder.Services.AddSingleton(new ApiKeyRing(keys));
+        builder.Services.AddSingleton<AutoDeployer>();
+        builder.Services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
+        return builder;
+    }
+
+    public static WebApplication UseBpmEngineHost(this WebApplication app)
+    {
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapHealthApi();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs");
+        app.MapGroup("/engine-rest")
+            .MapEngineApi()
+            .MapDeploymentsApi()
+            .MapProcessDefinitionsApi()
+            .MapProcessInstancesApi()
+            .MapExternalTasksApi()
+            .MapTasksApi()
+            .MapIncidentsApi()
+            .MapHistoryApi();
+        return app;
+    }
+
+    /// <summary>Migrates the schema and auto-deploys models before the first request is served.</summary>
+    public static async Task InitializeBpmAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bpm.Engine.Host");
+        var applied = await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        foreach (var migration in applied) logger.LogInformation("Applied schema migration {Migration}", migration);
+        var options = app.Services.GetRequiredService<BpmHostOptions>();
+        if (options.AutoDeploy.Enabled)
+        {
+            var folder = options.AutoDeploy.Folder ?? Path.Combine(AppContext.BaseDirectory, "models");
+            await app.Services.GetRequiredService<AutoDeployer>().DeployFolderAsync(folder, app.Lifetime.ApplicationStopping);
+        }
+        if (app.Services.GetService<DevelopmentKeyNotice>() is { } notice)
+        {
+            // Printed to the console on purpose, once, so a newcomer can call the API; never logged.
+            Console.WriteLine($"Development API key (send it as the x-api-key header): {notice.Key}");
+        }
+    }
+}
+
+/// <summary>The generated development key, to be shown once at start.</summary>
+public sealed record DevelopmentKeyNotice(string Key);

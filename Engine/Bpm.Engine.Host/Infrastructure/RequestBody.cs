@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Bpm.Contracts;
+using Bpm.Engine.Errors;
+
+namespace Bpm.Engine.Host.Infrastructure;
+
+/// <summary>Reads a JSON request body, turning malformed or oversized input into a clear 400.</summary>
+public static class RequestBody
+{
+    public const long MaxBytes = 4 * 1024 * 1024;
+
+    public static async Task<T> ReadAsync<T>(HttpRequest request) where T : class
+    {
+        if (request.ContentLength > MaxBytes) throw EngineException.Invalid($"The request body is larger than {MaxBytes} bytes");
+        try
+        {
+            await using var limited = new LimitedStream(request.Body, MaxBytes);
+            var value = await JsonSerializer.DeserializeAsync<T>(limited, CamundaJson.Options, request.HttpContext.RequestAborted);
+            return value ?? throw EngineException.Invalid("The request body is empty; a JSON object is expected");
+        }
+        catch (JsonException e)
+        {
+            throw EngineException.Invalid($"The request body is not valid JSON for this call: {e.Message}");
+        }
+    }
+
+    /// <summary>Like <see cref="ReadAsync{T}"/>, but an empty body yields <paramref name="empty"/>.</summary>
+    public static async Task<T> ReadOptionalAsync<T>(HttpRequest request, T empty) where T : class
+    {
+        if (request.ContentLength == 0) return empty;
+        if (request.ContentLength is null && !request.Headers.ContainsKey("Transfer-Encoding")) return empty;
+        return await ReadAsync<T>(request);
+    }
+
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Synchronous reads are not allowed");
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = await inner.ReadAsync(buffer, cancellationToken);
+            _read += n;
+            if (_read > limit) throw EngineException.Invalid($"The request body is larger than {limit} bytes");
+            return n;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using Bpm.Engine.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>The engine's tables. The schema itself is created by <see cref="Migrations.SchemaMigrator"/>.</summary>
+public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbContext(options)
+{
+    public DbSet<DeploymentRow> Deployments => Set<DeploymentRow>();
+    public DbSet<ProcessDefinitionRow> ProcessDefinitions => Set<ProcessDefinitionRow>();
+    public DbSet<ProcessInstanceRow> ProcessInstances => Set<ProcessInstanceRow>();
+    public DbSet<ExternalTaskRow> ExternalTasks => Set<ExternalTaskRow>();
+    public DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
+    public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+    public DbSet<ActivityInstanceRow> ActivityInstances => Set<ActivityInstanceRow>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Every timestamp is UTC; SQLite hands them back unspecified.
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<DeploymentRow>(e =>
+        {
+            e.ToTable("bpm_deployment");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<ProcessDefinitionRow>(e =>
+        {
+            e.ToTable("bpm_process_definition");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<ProcessInstanceRow>(e =>
+        {
+            e.ToTable("bpm_process_instance");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Revision).IsConcurrencyToken();
+            MapColumns(e.Metadata);
+        });
+        model.Entity<ExternalTaskRow>(e =>
+        {
+            e.ToTable("bpm_external_task");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<UserTaskRow>(e =>
+        {
+            e.ToTable("bpm_user_task");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<IncidentRow>(e =>
+        {
+            e.ToTable("bpm_incident");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<ActivityInstanceRow>(e =>
+        {
+            e.ToTable("bpm_activity_instance");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+    }
+
+    private static void MapColumns(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
+    {
+        foreach (var property in entity.GetProperties()) property.SetColumnName(SnakeCase(property.Name));
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,7 @@
+namespace Bpm.Engine.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

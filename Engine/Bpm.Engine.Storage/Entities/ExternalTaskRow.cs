@@ -1,0 +1,23 @@
+namespace Bpm.Engine.Storage.Entities;
+
+/// <summary>A service task waiting for a worker; its id is the token's activity instance id.</summary>
+public sealed class ExternalTaskRow
+{
+    public required string Id { get; set; }
+    public required string ProcessInstanceId { get; set; }
+    public required string DefinitionId { get; set; }
+    public required string DefinitionKey { get; set; }
+    public required string ActivityId { get; set; }
+    public required string Topic { get; set; }
+    public string? BusinessKey { get; set; }
+    public string? WorkerId { get; set; }
+    public DateTime? LockExpiration { get; set; }
+    public int? Retries { get; set; }
+    public string? ErrorMessage { get; set; }
+    public string? ErrorDetails { get; set; }
+    public long Priority { get; set; }
+    public DateTime CreateTime { get; set; }
+    /// <summary>When a failure asked for a retry timeout: not fetchable before this time.</summary>
+    public DateTime? AvailableFrom { get; set; }
+    public bool Suspended { get; set; }
+}

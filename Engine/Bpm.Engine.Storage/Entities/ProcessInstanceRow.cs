@@ -1,0 +1,17 @@
+namespace Bpm.Engine.Storage.Entities;
+
+/// <summary>A process instance, running or ended: its queryable columns and its whole state as one JSON document.</summary>
+public sealed class ProcessInstanceRow
+{
+    public required string Id { get; set; }
+    public required string DefinitionId { get; set; }
+    public required string DefinitionKey { get; set; }
+    public string? BusinessKey { get; set; }
+    /// <summary>ACTIVE, SUSPENDED, COMPLETED, EXTERNALLY_TERMINATED or INTERNALLY_TERMINATED.</summary>
+    public required string State { get; set; }
+    public DateTime StartTime { get; set; }
+    public DateTime? EndTime { get; set; }
+    public required string Document { get; set; }
+    /// <summary>Optimistic concurrency: every command that changes the instance increments it.</summary>
+    public int Revision { get; set; }
+}

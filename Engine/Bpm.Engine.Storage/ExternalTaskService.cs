@@ -1,0 +1,211 @@
+using System.Text.Json.Nodes;
+using Bpm.Engine.Errors;
+using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>
+/// The external-task protocol: fetch and lock, complete, fail, BPMN error, lock, unlock, extend lock and
+/// retries. Every result is checked against the lock it answers, so a stale worker cannot apply it.
+/// </summary>
+public sealed class ExternalTaskService(
+    IDbContextFactory<BpmDbContext> contexts,
+    StorageOptions options,
+    InstanceCommandExecutor executor,
+    ProcessRuntime runtime,
+    TimeProvider time,
+    TaskAvailability availability)
+{
+    public async Task<IReadOnlyList<LockedTask>> FetchAndLockAsync(
+        string workerId, int maxTasks, bool usePriority, IReadOnlyList<FetchTopic> topics, CancellationToken cancellationToken)
+    {
+        var locked = new List<(ExternalTaskRow Row, FetchTopic Topic)>();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            foreach (var topic in topics)
+            {
+                if (locked.Count >= maxTasks) break;
+                var rows = await ExternalTaskLockQuery.SelectAsync(db, options.Provider, topic, maxTasks - locked.Count, usePriority, now, cancellationToken);
+                foreach (var row in rows)
+                {
+                    row.WorkerId = workerId;
+                    row.LockExpiration = now.AddMilliseconds(topic.LockDuration);
+                    locked.Add((row, topic));
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        if (locked.Count == 0) return [];
+
+        await using var read = await contexts.CreateDbContextAsync(cancellationToken);
+        var instanceIds = locked.Select(l => l.Row.ProcessInstanceId).Distinct().ToList();
+        var documents = await read.ProcessInstances.AsNoTracking()
+            .Where(p => instanceIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Document })
+            .ToDictionaryAsync(p => p.Id, p => p.Document, cancellationToken);
+        var instances = documents.ToDictionary(d => d.Key, d => InstanceDocument.Read(d.Value));
+        return locked.Select(l => new LockedTask(l.Row, VariablesFor(instances[l.Row.ProcessInstanceId], l.Row.Id, l.Topic))).ToList();
+    }
+
+    public async Task<ExternalTaskRow> GetAsync(string taskId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ExternalTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+            ?? throw NotFound(taskId);
+    }
+
+    public async Task CompleteAsync(string taskId, string workerId, JsonObject? variables, JsonObject? localVariables, CancellationToken cancellationToken)
+    {
+        var task = await GetAsync(taskId, cancellationToken);
+        await executor.ExecuteAsync(task.ProcessInstanceId,
+            (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables, localVariables),
+            (db, ct) => RequireLockAsync(db, taskId, workerId, "completed", ct),
+            cancellationToken);
+    }
+
+    public async Task HandleBpmnErrorAsync(string taskId, string workerId, string errorCode, string? errorMessage, JsonObject? variables, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(errorCode)) throw EngineException.Invalid("errorCode is required");
+        var task = await GetAsync(taskId, cancellationToken);
+        await executor.ExecuteAsync(task.ProcessInstanceId,
+            (definition, instance) => runtime.ThrowBpmnError(definition, instance, taskId, errorCode, errorMessage, variables),
+            (db, ct) => RequireLockAsync(db, taskId, workerId, "failed with a BPMN error", ct),
+            cancellationToken);
+    }
+
+    /// <summary>A worker reports a failure: retries left make the task fetchable again (after the retry timeout); none left raise an incident.</summary>
+    public async Task HandleFailureAsync(
+        string taskId, string workerId, string? errorMessage, string? errorDetails, int retries, long retryTimeout, CancellationToken cancellationToken)
+    {
+        if (retries < 0) throw EngineException.Invalid($"retries must not be negative, was {retries}");
+        if (retryTimeout < 0) throw EngineException.Invalid($"retryTimeout must not be negative, was {retryTimeout}");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await RequireLockAsync(db, taskId, workerId, "failed", cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        task.Retries = retries;
+        task.ErrorMessage = Truncate(errorMessage, 4000);
+        task.ErrorDetails = errorDetails;
+        task.WorkerId = null;
+        task.LockExpiration = null;
+        task.AvailableFrom = retryTimeout > 0 ? now.AddMilliseconds(retryTimeout) : null;
+        if (retries == 0) RaiseIncident(db, task, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (retries > 0) availability.Notify();
+    }
+
+    /// <summary>Sets the retries of a task; retries above zero resolve its incident and make it fetchable again.</summary>
+    public async Task SetRetriesAsync(string taskId, int retries, CancellationToken cancellationToken)
+    {
+        if (retries < 0) throw EngineException.Invalid($"retries must not be negative, was {retries}");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+        var now = time.GetUtcNow().UtcDateTime;
+        var incidents = await db.Incidents.Where(i => i.Configuration == taskId && i.IncidentType == IncidentTypes.FailedExternalTask).ToListAsync(cancellationToken);
+        task.Retries = retries;
+        if (retries > 0)
+        {
+            db.Incidents.RemoveRange(incidents);
+            task.AvailableFrom = null;
+        }
+        else if (incidents.Count == 0)
+        {
+            RaiseIncident(db, task, now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (retries > 0) availability.Notify();
+    }
+
+    public Task ExtendLockAsync(string taskId, string workerId, long newDuration, CancellationToken cancellationToken) =>
+        UpdateAsync(taskId, cancellationToken, async (db, now) =>
+        {
+            if (newDuration <= 0) throw EngineException.Invalid($"newDuration must be positive, was {newDuration}");
+            var task = await RequireLockAsync(db, taskId, workerId, "extended", cancellationToken);
+            task.LockExpiration = now.AddMilliseconds(newDuration);
+        });
+
+    public Task LockAsync(string taskId, string workerId, long lockDuration, CancellationToken cancellationToken) =>
+        UpdateAsync(taskId, cancellationToken, async (db, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(workerId)) throw EngineException.Invalid("workerId is required");
+            if (lockDuration <= 0) throw EngineException.Invalid($"lockDuration must be positive, was {lockDuration}");
+            var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+            if (task.WorkerId is not null && task.WorkerId != workerId && task.LockExpiration > now)
+                throw EngineException.Conflict($"External task '{taskId}' is already locked by worker '{task.WorkerId}'");
+            task.WorkerId = workerId;
+            task.LockExpiration = now.AddMilliseconds(lockDuration);
+        });
+
+    public async Task UnlockAsync(string taskId, CancellationToken cancellationToken)
+    {
+        await UpdateAsync(taskId, cancellationToken, async (db, _) =>
+        {
+            var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+            task.WorkerId = null;
+            task.LockExpiration = null;
+        });
+        availability.Notify();
+    }
+
+    private async Task UpdateAsync(string taskId, CancellationToken cancellationToken, Func<BpmDbContext, DateTime, Task> change)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await change(db, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<ExternalTaskRow> RequireLockAsync(BpmDbContext db, string taskId, string workerId, string action, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(workerId)) throw EngineException.Invalid("workerId is required");
+        var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (task.WorkerId != workerId)
+            throw EngineException.Invalid(task.WorkerId is null
+                ? $"External task '{taskId}' cannot be {action} by worker '{workerId}': it is not locked"
+                : $"External task '{taskId}' cannot be {action} by worker '{workerId}': it is locked by worker '{task.WorkerId}'");
+        if (task.LockExpiration is null || task.LockExpiration <= now)
+            throw EngineException.Invalid($"External task '{taskId}' cannot be {action} by worker '{workerId}': its lock expired at {task.LockExpiration:O}");
+        return task;
+    }
+
+    private static void RaiseIncident(BpmDbContext db, ExternalTaskRow task, DateTime now) =>
+        db.Incidents.Add(new IncidentRow
+        {
+            Id = Guid.NewGuid().ToString(),
+            IncidentType = IncidentTypes.FailedExternalTask,
+            Message = task.ErrorMessage ?? "The external task failed and has no retries left",
+            ProcessInstanceId = task.ProcessInstanceId,
+            DefinitionId = task.DefinitionId,
+            ActivityId = task.ActivityId,
+            Configuration = task.Id,
+            Timestamp = now,
+        });
+
+    private static JsonObject VariablesFor(ProcessInstance instance, string taskId, FetchTopic topic)
+    {
+        var token = instance.FindToken(taskId);
+        if (token is null) return [];
+        var visible = topic.LocalVariables ? (JsonObject?)token.Variables?.DeepClone() ?? [] : ProcessVariables.Visible(instance, token);
+        if (topic.Variables is null) return visible;
+        var wanted = new JsonObject();
+        foreach (var name in topic.Variables)
+        {
+            if (visible.TryGetPropertyValue(name, out var value)) wanted[name] = value?.DeepClone();
+        }
+        return wanted;
+    }
+
+    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+
+    private static EngineException NotFound(string taskId) => EngineException.NotFound($"External task with id '{taskId}' does not exist");
+}

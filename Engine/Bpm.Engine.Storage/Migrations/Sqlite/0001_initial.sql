@@ -1,0 +1,109 @@
+CREATE TABLE bpm_deployment (
+    id TEXT NOT NULL PRIMARY KEY,
+    name TEXT NULL,
+    source TEXT NULL,
+    tenant_id TEXT NULL,
+    deployment_time TEXT NOT NULL
+);
+
+CREATE TABLE bpm_process_definition (
+    id TEXT NOT NULL PRIMARY KEY,
+    key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    name TEXT NULL,
+    deployment_id TEXT NOT NULL REFERENCES bpm_deployment (id),
+    resource_name TEXT NOT NULL,
+    xml TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    version_tag TEXT NULL,
+    suspended INTEGER NOT NULL DEFAULT 0,
+    deployment_time TEXT NOT NULL,
+    UNIQUE (key, version)
+);
+
+CREATE TABLE bpm_process_instance (
+    id TEXT NOT NULL PRIMARY KEY,
+    definition_id TEXT NOT NULL REFERENCES bpm_process_definition (id),
+    definition_key TEXT NOT NULL,
+    business_key TEXT NULL,
+    state TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    end_time TEXT NULL,
+    document TEXT NOT NULL,
+    revision INTEGER NOT NULL
+);
+CREATE INDEX ix_bpm_process_instance_state ON bpm_process_instance (state, definition_key);
+CREATE INDEX ix_bpm_process_instance_business_key ON bpm_process_instance (business_key);
+
+CREATE TABLE bpm_external_task (
+    id TEXT NOT NULL PRIMARY KEY,
+    process_instance_id TEXT NOT NULL,
+    definition_id TEXT NOT NULL,
+    definition_key TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    business_key TEXT NULL,
+    worker_id TEXT NULL,
+    lock_expiration TEXT NULL,
+    retries INTEGER NULL,
+    error_message TEXT NULL,
+    error_details TEXT NULL,
+    priority INTEGER NOT NULL,
+    create_time TEXT NOT NULL,
+    available_from TEXT NULL,
+    suspended INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_bpm_external_task_topic ON bpm_external_task (topic, priority);
+CREATE INDEX ix_bpm_external_task_instance ON bpm_external_task (process_instance_id);
+
+CREATE TABLE bpm_user_task (
+    id TEXT NOT NULL PRIMARY KEY,
+    process_instance_id TEXT NOT NULL,
+    definition_id TEXT NOT NULL,
+    definition_key TEXT NOT NULL,
+    task_definition_key TEXT NOT NULL,
+    business_key TEXT NULL,
+    name TEXT NULL,
+    assignee TEXT NULL,
+    candidate_users TEXT NOT NULL,
+    candidate_groups TEXT NOT NULL,
+    form_key TEXT NULL,
+    create_time TEXT NOT NULL,
+    due TEXT NULL,
+    follow_up TEXT NULL,
+    priority INTEGER NOT NULL,
+    suspended INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ix_bpm_user_task_instance ON bpm_user_task (process_instance_id);
+CREATE INDEX ix_bpm_user_task_assignee ON bpm_user_task (assignee);
+
+CREATE TABLE bpm_incident (
+    id TEXT NOT NULL PRIMARY KEY,
+    incident_type TEXT NOT NULL,
+    message TEXT NOT NULL,
+    process_instance_id TEXT NOT NULL,
+    definition_id TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    configuration TEXT NOT NULL,
+    timestamp TEXT NOT NULL
+);
+CREATE INDEX ix_bpm_incident_instance ON bpm_incident (process_instance_id);
+CREATE INDEX ix_bpm_incident_configuration ON bpm_incident (configuration);
+
+CREATE TABLE bpm_activity_instance (
+    id TEXT NOT NULL PRIMARY KEY,
+    process_instance_id TEXT NOT NULL,
+    definition_id TEXT NOT NULL,
+    definition_key TEXT NOT NULL,
+    parent_activity_instance_id TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    activity_name TEXT NULL,
+    activity_type TEXT NOT NULL,
+    task_id TEXT NULL,
+    assignee TEXT NULL,
+    start_time TEXT NOT NULL,
+    end_time TEXT NULL,
+    canceled INTEGER NOT NULL DEFAULT 0,
+    sequence INTEGER NOT NULL
+);
+CREATE INDEX ix_bpm_activity_instance_instance ON bpm_activity_instance (process_instance_id, sequence);

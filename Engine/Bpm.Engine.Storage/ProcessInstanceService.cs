@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Bpm.Engine.Errors;
+using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>Starts, reads and cancels process instances.</summary>
+public sealed class ProcessInstanceService(
+    IDbContextFactory<BpmDbContext> contexts,
+    DefinitionCache definitions,
+    InstanceCommandExecutor executor,
+    ProcessRuntime runtime)
+{
+    public const int MaxBusinessKeyLength = 255;
+
+    /// <summary>Starts the latest version of the process with <paramref name="key"/>.</summary>
+    public async Task<ProcessInstance> StartByKeyAsync(string key, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var definitionId = await db.ProcessDefinitions.AsNoTracking()
+            .Where(d => d.Key == key)
+            .OrderByDescending(d => d.Version)
+            .Select(d => d.Id)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw EngineException.NotFound($"No process definition with key '{key}' is deployed");
+        return await StartAsync(db, definitionId, businessKey, variables, cancellationToken);
+    }
+
+    public async Task<ProcessInstance> StartByIdAsync(string definitionId, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.ProcessDefinitions.AnyAsync(d => d.Id == definitionId, cancellationToken))
+            throw EngineException.NotFound($"No process definition with id '{definitionId}' is deployed");
+        return await StartAsync(db, definitionId, businessKey, variables, cancellationToken);
+    }
+
+    private async Task<ProcessInstance> StartAsync(BpmDbContext db, string definitionId, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
+    {
+        if (businessKey is { Length: > MaxBusinessKeyLength })
+            throw EngineException.Invalid($"businessKey is longer than {MaxBusinessKeyLength} characters");
+        var suspended = await db.ProcessDefinitions.Where(d => d.Id == definitionId).Select(d => d.Suspended).SingleAsync(cancellationToken);
+        if (suspended) throw EngineException.Invalid($"Process definition '{definitionId}' is suspended");
+        var definition = await definitions.GetAsync(db, definitionId, cancellationToken);
+        var result = runtime.Start(definition, definitionId, businessKey, variables);
+        await executor.InsertAsync(result, cancellationToken);
+        return result.Instance;
+    }
+
+    public async Task<(ProcessInstanceRow Row, ProcessInstance Instance)> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.ProcessInstances.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw EngineException.NotFound($"Process instance with id '{id}' does not exist");
+        return (row, InstanceDocument.Read(row.Document));
+    }
+
+    public Task CancelAsync(string id, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(id, (definition, instance) => runtime.Cancel(definition, instance), null, cancellationToken);
+
+    /// <summary>Runs a token stopped by an incident once more.</summary>
+    public Task RetryAsync(string instanceId, string activityInstanceId, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(instanceId, (definition, instance) => runtime.Retry(definition, instance, activityInstanceId), null, cancellationToken);
+}

@@ -1,0 +1,32 @@
+using Bpm.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bpm.Engine.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the engine with its store: <c>services.AddBpmEngine(o => o.UsePostgreSql(...))</c>.</summary>
+    public static IServiceCollection AddBpmEngine(this IServiceCollection services, Action<StorageOptions> configure)
+    {
+        var options = new StorageOptions();
+        configure(options);
+        services.AddSingleton(options);
+        services.AddPooledDbContextFactory<BpmDbContext>(db =>
+        {
+            if (options.Provider == DatabaseProvider.PostgreSql) db.UseNpgsql(options.ConnectionString);
+            else db.UseSqlite(options.ConnectionString);
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ProcessRuntime(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<TaskAvailability>();
+        services.AddSingleton<InstanceCommandExecutor>();
+        services.AddSingleton<DeploymentService>();
+        services.AddSingleton<ProcessInstanceService>();
+        services.AddSingleton<ExternalTaskService>();
+        services.AddSingleton<UserTaskService>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}

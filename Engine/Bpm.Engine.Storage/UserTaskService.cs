@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Bpm.Engine.Errors;
+using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>Claims, unclaims and completes user tasks.</summary>
+public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, InstanceCommandExecutor executor, ProcessRuntime runtime)
+{
+    public async Task<UserTaskRow> GetAsync(string taskId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+    }
+
+    /// <summary>Assigns the task to <paramref name="userId"/>, unless someone else holds it already.</summary>
+    public Task ClaimAsync(string taskId, string? userId, CancellationToken cancellationToken) =>
+        UpdateAsync(taskId, cancellationToken, task =>
+        {
+            if (string.IsNullOrWhiteSpace(userId)) throw EngineException.Invalid("userId is required to claim a task");
+            if (task.Assignee is not null && task.Assignee != userId)
+                throw EngineException.Conflict($"Cannot claim task '{taskId}': it is already claimed by '{task.Assignee}'");
+            task.Assignee = userId;
+        });
+
+    public Task UnclaimAsync(string taskId, CancellationToken cancellationToken) =>
+        UpdateAsync(taskId, cancellationToken, task => task.Assignee = null);
+
+    public Task SetAssigneeAsync(string taskId, string? userId, CancellationToken cancellationToken) =>
+        UpdateAsync(taskId, cancellationToken, task => task.Assignee = string.IsNullOrWhiteSpace(userId) ? null : userId);
+
+    public async Task<ProcessInstance> CompleteAsync(string taskId, JsonObject? variables, CancellationToken cancellationToken)
+    {
+        var task = await GetAsync(taskId, cancellationToken);
+        var result = await executor.ExecuteAsync(task.ProcessInstanceId,
+            (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables),
+            async (db, ct) =>
+            {
+                var current = await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
+                if (current.Suspended) throw EngineException.Invalid($"Task '{taskId}' is suspended");
+            },
+            cancellationToken);
+        return result.Instance;
+    }
+
+    private async Task UpdateAsync(string taskId, CancellationToken cancellationToken, Action<UserTaskRow> change)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var task = await db.UserTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+        change(task);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static EngineException NotFound(string taskId) => EngineException.NotFound($"Task with id '{taskId}' does not exist");
+}

@@ -1,0 +1,39 @@
+using Bpm.Engine.Behaviors.Containers;
+using Bpm.Engine.Behaviors.Events;
+using Bpm.Engine.Behaviors.Gateways;
+using Bpm.Engine.Behaviors.Tasks;
+using Bpm.Engine.Model;
+
+namespace Bpm.Engine.Behaviors;
+
+/// <summary>The one behavior of each kind of node.</summary>
+internal sealed class BehaviorRegistry
+{
+    private readonly StartEventBehavior _start = new();
+    private readonly EndEventBehavior _end = new();
+    private readonly IntermediateThrowEventBehavior _throw = new();
+    private readonly ExclusiveGatewayBehavior _exclusive = new();
+    private readonly ParallelGatewayBehavior _parallel = new();
+    private readonly InclusiveGatewayBehavior _inclusive = new();
+    private readonly ServiceTaskBehavior _service = new();
+    private readonly UserTaskBehavior _user = new();
+    private readonly ScriptTaskBehavior _script = new();
+    private readonly PlainTaskBehavior _plain = new();
+    private readonly SubProcessBehavior _subProcess = new();
+
+    public INodeBehavior For(FlowNode node) => node switch
+    {
+        StartEvent => _start,
+        EndEvent => _end,
+        IntermediateThrowEvent => _throw,
+        ExclusiveGateway => _exclusive,
+        ParallelGateway => _parallel,
+        InclusiveGateway => _inclusive,
+        ServiceTask => _service,
+        UserTask => _user,
+        ScriptTask => _script,
+        PlainTask => _plain,
+        SubProcess => _subProcess,
+        _ => throw new InvalidOperationException($"No behavior for {node.GetType().Name}"),
+    };
+}

@@ -1,0 +1,9 @@
+namespace Bpm.Engine.Errors;
+
+public enum EngineErrorKind
+{
+    InvalidArgument,
+    NotFound,
+    Conflict,
+    Forbidden,
+}

@@ -1,0 +1,10 @@
+namespace Bpm.Engine.Expressions;
+
+internal enum TokenKind
+{
+    Number,
+    String,
+    Identifier,
+    Symbol,
+    End,
+}

@@ -1,0 +1,16 @@
+namespace Bpm.Engine.Model;
+
+/// <summary>A node of a process graph: an event, a gateway or an activity.</summary>
+public abstract record FlowNode(string Id, string? Name, string ScopeId)
+{
+    public IReadOnlyList<string> Incoming { get; init; } = [];
+    public IReadOnlyList<string> Outgoing { get; init; } = [];
+    public IReadOnlyList<VariableMapping> Inputs { get; init; } = [];
+    public IReadOnlyList<VariableMapping> Outputs { get; init; } = [];
+
+    /// <summary>The activity type as Camunda's history reports it (<c>userTask</c>, <c>noneEndEvent</c>...).</summary>
+    public abstract string ActivityType { get; }
+
+    /// <summary>True when a token rests here until something outside the engine acts.</summary>
+    public virtual bool IsWaitState => false;
+}

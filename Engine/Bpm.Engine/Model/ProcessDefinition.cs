@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+
+namespace Bpm.Engine.Model;
+
+/// <summary>An executable process, parsed and validated once, shared by all its instances.</summary>
+public sealed class ProcessDefinition
+{
+    private readonly FrozenDictionary<string, FlowNode> _nodes;
+    private readonly FrozenDictionary<string, SequenceFlow> _flows;
+    private readonly FrozenDictionary<string, FrozenSet<string>> _reachingInclusiveJoins;
+
+    public ProcessDefinition(string key, string? name, string startEventId, IEnumerable<FlowNode> nodes, IEnumerable<SequenceFlow> flows)
+    {
+        Key = key;
+        Name = name;
+        StartEventId = startEventId;
+        _nodes = nodes.ToFrozenDictionary(n => n.Id);
+        _flows = flows.ToFrozenDictionary(f => f.Id);
+        _reachingInclusiveJoins = _nodes.Values
+            .OfType<InclusiveGateway>()
+            .Where(g => g.Incoming.Count > 1)
+            .ToFrozenDictionary(g => g.Id, g => NodesThatReach(g.Id));
+    }
+
+    /// <summary>The BPMN process id; Camunda calls it the definition key.</summary>
+    public string Key { get; }
+    public string? Name { get; }
+    public string StartEventId { get; }
+    public IEnumerable<FlowNode> Nodes => _nodes.Values;
+
+    public FlowNode Node(string id) => _nodes[id];
+    public bool TryGetNode(string id, out FlowNode? node) => _nodes.TryGetValue(id, out node);
+    public SequenceFlow Flow(string id) => _flows[id];
+
+    /// <summary>
+    /// True when a token resting at <paramref name="nodeId"/> could still arrive at the inclusive join
+    /// <paramref name="joinId"/> without passing through the join itself.
+    /// </summary>
+    public bool CanReach(string nodeId, string joinId) =>
+        _reachingInclusiveJoins.TryGetValue(joinId, out var reaching) && reaching.Contains(nodeId);
+
+    private FrozenSet<string> NodesThatReach(string joinId)
+    {
+        var reaching = new HashSet<string>();
+        var pending = new Stack<string>();
+        foreach (var flowId in _nodes[joinId].Incoming) pending.Push(_flows[flowId].SourceId);
+        while (pending.Count > 0)
+        {
+            var id = pending.Pop();
+            if (id == joinId || !reaching.Add(id)) continue;
+            foreach (var flowId in _nodes[id].Incoming) pending.Push(_flows[flowId].SourceId);
+        }
+        return reaching.ToFrozenSet();
+    }
+}

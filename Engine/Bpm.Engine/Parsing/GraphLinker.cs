@@ -1,0 +1,75 @@
+using System.Xml.Linq;
+using Bpm.Engine.Model;
+
+namespace Bpm.Engine.Parsing;
+
+/// <summary>
+/// Connects nodes through their sequence flows and checks the graph: every reference resolves, flows
+/// stay within one scope, start events have no incoming and end events no outgoing flows, and a
+/// gateway's default flow is one of its outgoing flows.
+/// </summary>
+internal sealed class GraphLinker(ParseErrors errors, IReadOnlyDictionary<string, XElement> elements)
+{
+    public IReadOnlyList<FlowNode> Link(IReadOnlyList<FlowNode> nodes, IReadOnlyList<(SequenceFlow Flow, XElement Element)> flows)
+    {
+        var byId = nodes.ToDictionary(n => n.Id);
+        var incoming = nodes.ToDictionary(n => n.Id, _ => new List<string>());
+        var outgoing = nodes.ToDictionary(n => n.Id, _ => new List<string>());
+        foreach (var (flow, element) in flows)
+        {
+            var ok = true;
+            if (!byId.TryGetValue(flow.SourceId, out var source))
+            {
+                errors.Add(element, $"Sequence flow '{flow.Id}' has sourceRef '{flow.SourceId}', which is no flow node of this process");
+                ok = false;
+            }
+            if (!byId.TryGetValue(flow.TargetId, out var target))
+            {
+                errors.Add(element, $"Sequence flow '{flow.Id}' has targetRef '{flow.TargetId}', which is no flow node of this process");
+                ok = false;
+            }
+            if (!ok) continue;
+            if (source!.ScopeId != target!.ScopeId || FlowScope(element) != source.ScopeId)
+            {
+                errors.Add(element, $"Sequence flow '{flow.Id}' connects '{source.Id}' and '{target.Id}' across a sub-process boundary");
+                continue;
+            }
+            outgoing[source.Id].Add(flow.Id);
+            incoming[target.Id].Add(flow.Id);
+        }
+
+        var linked = new List<FlowNode>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            var element = elements[node.Id];
+            var ins = incoming[node.Id];
+            var outs = outgoing[node.Id];
+            switch (node)
+            {
+                case StartEvent when ins.Count > 0:
+                    errors.Add(element, $"Start event '{node.Id}' has incoming sequence flows");
+                    break;
+                case EndEvent when outs.Count > 0:
+                    errors.Add(element, $"End event '{node.Id}' has outgoing sequence flows");
+                    break;
+                case ExclusiveGateway or InclusiveGateway or ParallelGateway when outs.Count == 0:
+                    errors.Add(element, $"Gateway '{node.Id}' has no outgoing sequence flow");
+                    break;
+            }
+            var defaultFlow = node switch
+            {
+                ExclusiveGateway g => g.DefaultFlowId,
+                InclusiveGateway g => g.DefaultFlowId,
+                _ => (string?)element.Attribute("default"),
+            };
+            if (defaultFlow is not null && !outs.Contains(defaultFlow))
+                errors.Add(element, $"'{node.Id}' names default flow '{defaultFlow}', which is not one of its outgoing sequence flows");
+            else if (defaultFlow is not null && node is not (ExclusiveGateway or InclusiveGateway))
+                errors.Add(element, $"'{node.Id}' has a default flow; default flows are supported on exclusive and inclusive gateways");
+            linked.Add(node with { Incoming = ins, Outgoing = outs });
+        }
+        return linked;
+    }
+
+    private static string? FlowScope(XElement flow) => (string?)flow.Parent?.Attribute("id");
+}

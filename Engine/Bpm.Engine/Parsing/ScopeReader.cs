@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Bpm.Engine.Model;
+using static Bpm.Engine.Parsing.BpmnNames;
+
+namespace Bpm.Engine.Parsing;
+
+/// <summary>Reads one process, with its embedded sub-processes, into a flat set of nodes and flows.</summary>
+internal sealed class ScopeReader(ParseErrors errors)
+{
+    private static readonly HashSet<string> Artifacts =
+        ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group", "dataObject",
+         "dataObjectReference", "dataStoreReference", "ioSpecification", "property", "incoming", "outgoing",
+         "dataInputAssociation", "dataOutputAssociation"];
+
+    private readonly List<FlowNode> _nodes = [];
+    private readonly List<(SequenceFlow Flow, XElement Element)> _flows = [];
+    private readonly Dictionary<string, XElement> _elements = [];
+    private readonly ExtensionReader _extensions = new(errors);
+
+    public ProcessDefinition? ReadProcess(XElement process)
+    {
+        var key = (string?)process.Attribute("id");
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            errors.Add(process, "A process has no id");
+            return null;
+        }
+        var before = errors.Count;
+        var start = ReadScope(process, key);
+        if (errors.Count > before || start is null) return null;
+        var nodes = new GraphLinker(errors, _elements).Link(_nodes, _flows);
+        if (errors.Count > before) return null;
+        return new ProcessDefinition(key, (string?)process.Attribute("name"), start, nodes, _flows.Select(f => f.Flow));
+    }
+
+    private string? ReadScope(XElement container, string scopeId)
+    {
+        var starts = new List<string>();
+        foreach (var element in container.Elements())
+        {
+            if (element.Name.Namespace != Bpmn)
+            {
+                continue;
+            }
+            var local = element.Name.LocalName;
+            if (Artifacts.Contains(local)) continue;
+            var id = (string?)element.Attribute("id");
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                errors.Add(element, $"A {local} has no id");
+                continue;
+            }
+            if (local == "sequenceFlow")
+            {
+                ReadFlow(element, id);
+                continue;
+            }
+            var node = ReadNode(element, id, local, scopeId);
+            if (node is null) continue;
+            CheckActivityChildren(element, local);
+            var (inputs, outputs) = _extensions.Read(element);
+            _elements[id] = element;
+            _nodes.Add(node with { Inputs = inputs, Outputs = outputs });
+            if (node is StartEvent) starts.Add(id);
+        }
+        var scopeElement = container;
+        if (starts.Count == 0)
+        {
+            errors.Add(scopeElement, $"'{ExtensionReader.Id(scopeElement)}' has no none start event");
+            return null;
+        }
+        if (starts.Count > 1)
+        {
+            errors.Add(scopeElement, $"'{ExtensionReader.Id(scopeElement)}' has {starts.Count} none start events ({string.Join(", ", starts)}); exactly one is allowed");
+            return null;
+        }
+        return starts[0];
+    }
+
+    private FlowNode? ReadNode(XElement element, string id, string type, string scopeId)
+    {
+        var name = (string?)element.Attribute("name");
+        switch (type)
+        {
+            case "startEvent":
+                return NoEventDefinition(element, type) ? new StartEvent(id, name, scopeId) : null;
+            case "endEvent":
+                var definitions = EventDefinitions(element).ToList();
+                if (definitions.Count == 1 && definitions[0].Name.LocalName == "terminateEventDefinition")
+                    return new EndEvent(id, name, scopeId, Terminate: true);
+                return NoEventDefinition(element, type) ? new EndEvent(id, name, scopeId, Terminate: false) : null;
+            case "intermediateThrowEvent":
+                return NoEventDefinition(element, type) ? new IntermediateThrowEvent(id, name, scopeId) : null;
+            case "exclusiveGateway":
+                return new ExclusiveGateway(id, name, scopeId, (string?)element.Attribute("default"));
+            case "inclusiveGateway":
+                return new InclusiveGateway(id, name, scopeId, (string?)element.Attribute("default"));
+            case "parallelGateway":
+                return new ParallelGateway(id, name, scopeId);
+            case "serviceTask":
+                return new TaskReader(errors, _extensions).ServiceTask(element, id, name, scopeId);
+            case "userTask":
+                return new TaskReader(errors, _extensions).UserTask(element, id, name, scopeId);
+            case "scriptTask":
+                return new TaskReader(errors, _extensions).ScriptTask(element, id, name, scopeId);
+            case "task":
+                return new PlainTask(id, name, scopeId, Manual: false);
+            case "manualTask":
+                return new PlainTask(id, name, scopeId, Manual: true);
+            case "subProcess":
+                if ((string?)element.Attribute("triggeredByEvent") is "true")
+                {
+                    errors.Add(element, $"'{id}' is an event sub-process, which this engine does not support yet");
+                    return null;
+                }
+                var start = ReadScope(element, id);
+                return start is null ? null : new SubProcess(id, name, scopeId, start);
+            default:
+                var definition = EventDefinitions(element).FirstOrDefault();
+                errors.Add(element, definition is null
+                    ? $"'{id}' is a {type}, which this engine does not support yet"
+                    : $"'{id}' is a {type} with a {definition.Name.LocalName}, which this engine does not support yet");
+                return null;
+        }
+    }
+
+    private void ReadFlow(XElement element, string id)
+    {
+        var source = (string?)element.Attribute("sourceRef");
+        var target = (string?)element.Attribute("targetRef");
+        if (string.IsNullOrEmpty(source) || string.IsNullOrEmpty(target))
+        {
+            errors.Add(element, $"Sequence flow '{id}' needs both sourceRef and targetRef");
+            return;
+        }
+        string? condition = null;
+        var expression = element.Element(Bpmn + "conditionExpression");
+        if (expression is not null)
+        {
+            var language = (string?)expression.Attribute("language");
+            if (language is not null && !language.Equals("juel", StringComparison.OrdinalIgnoreCase) && !language.Equals("feel", StringComparison.OrdinalIgnoreCase))
+                errors.Add(element, $"The condition of sequence flow '{id}' is written in '{language}'; only JUEL and FEEL expressions are supported");
+            condition = expression.Value.Trim();
+            if (condition.Length == 0) condition = null;
+            else if (!condition.StartsWith('=') && !condition.Contains("${") && !condition.Contains("#{"))
+                errors.Add(element, $"The condition of sequence flow '{id}' is not an expression: write ${{...}} (JUEL) or =... (FEEL)");
+            else ExpressionCheck.Validate(errors, element, condition, "condition");
+        }
+        _flows.Add((new SequenceFlow(id, (string?)element.Attribute("name"), source, target, condition), element));
+    }
+
+    private void CheckActivityChildren(XElement element, string type)
+    {
+        foreach (var child in element.Elements())
+        {
+            var local = child.Name.LocalName;
+            if (local is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics")
+                errors.Add(element, $"'{element.Attribute("id")?.Value}' ({type}) has {local}, which this engine does not support yet");
+        }
+    }
+
+    private bool NoEventDefinition(XElement element, string type)
+    {
+        var definition = EventDefinitions(element).FirstOrDefault();
+        if (definition is null) return true;
+        errors.Add(element, $"'{element.Attribute("id")?.Value}' is a {type} with a {definition.Name.LocalName}, which this engine does not support yet");
+        return false;
+    }
+
+    private static IEnumerable<XElement> EventDefinitions(XElement element) =>
+        element.Elements().Where(e => e.Name.Namespace == Bpmn && (e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "eventDefinitionRef"));
+
+    internal static int? Integer(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

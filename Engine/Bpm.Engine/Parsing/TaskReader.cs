@@ -1,0 +1,111 @@
+using System.Xml.Linq;
+using Bpm.Engine.Model;
+using static Bpm.Engine.Parsing.BpmnNames;
+
+namespace Bpm.Engine.Parsing;
+
+/// <summary>Reads service, user and script tasks in both dialects.</summary>
+internal sealed class TaskReader(ParseErrors errors, ExtensionReader extensions)
+{
+    public ServiceTask? ServiceTask(XElement element, string id, string? name, string scopeId)
+    {
+        foreach (var delegateAttribute in new[] { "class", "expression", "delegateExpression" })
+        {
+            if (ExtensionReader.Camunda(element, delegateAttribute) is not null)
+            {
+                errors.Add(element, $"Service task '{id}' uses camunda:{delegateAttribute}; this engine runs service tasks as external tasks (camunda:type=\"external\" camunda:topic, or zeebe:taskDefinition)");
+                return null;
+            }
+        }
+        var definition = extensions.Zeebe(element, "taskDefinition");
+        if (definition is not null)
+        {
+            var type = (string?)definition.Attribute("type");
+            if (string.IsNullOrWhiteSpace(type))
+            {
+                errors.Add(element, $"Service task '{id}' has a zeebe:taskDefinition without a type");
+                return null;
+            }
+            var retriesText = (string?)definition.Attribute("retries");
+            var retries = retriesText is null ? 3 : ScopeReader.Integer(retriesText);
+            if (retries is null or < 0)
+            {
+                errors.Add(element, $"Service task '{id}' has retries '{retriesText}', which is not a non-negative integer");
+                return null;
+            }
+            return new ServiceTask(id, name, scopeId, ExpressionCheck.Validate(errors, element, type, "task type"), retries);
+        }
+        var implementation = ExtensionReader.Camunda(element, "type");
+        var topic = ExtensionReader.Camunda(element, "topic");
+        if (implementation is not null && implementation != "external")
+        {
+            errors.Add(element, $"Service task '{id}' has camunda:type=\"{implementation}\"; only \"external\" is supported");
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(topic))
+        {
+            errors.Add(element, $"Service task '{id}' has no topic: set camunda:type=\"external\" and camunda:topic, or zeebe:taskDefinition type");
+            return null;
+        }
+        var priority = ScopeReader.Integer(ExtensionReader.Camunda(element, "taskPriority")) ?? 0;
+        return new ServiceTask(id, name, scopeId, ExpressionCheck.Validate(errors, element, topic, "topic"), null) { Priority = priority };
+    }
+
+    public UserTask UserTask(XElement element, string id, string? name, string scopeId)
+    {
+        var assignment = extensions.Zeebe(element, "assignmentDefinition");
+        var form = extensions.Zeebe(element, "formDefinition");
+        var schedule = extensions.Zeebe(element, "taskSchedule");
+        var priority = extensions.Zeebe(element, "priorityDefinition");
+        var formKey = (string?)form?.Attribute("formKey") ?? Prefixed("camunda-forms:", (string?)form?.Attribute("formId")) ?? ExtensionReader.Camunda(element, "formKey");
+        return new UserTask(id, name, scopeId)
+        {
+            Assignee = Checked(element, (string?)assignment?.Attribute("assignee") ?? ExtensionReader.Camunda(element, "assignee"), "assignee"),
+            CandidateUsers = Checked(element, (string?)assignment?.Attribute("candidateUsers") ?? ExtensionReader.Camunda(element, "candidateUsers"), "candidateUsers"),
+            CandidateGroups = Checked(element, (string?)assignment?.Attribute("candidateGroups") ?? ExtensionReader.Camunda(element, "candidateGroups"), "candidateGroups"),
+            FormKey = formKey,
+            DueDate = Checked(element, (string?)schedule?.Attribute("dueDate") ?? ExtensionReader.Camunda(element, "dueDate"), "dueDate"),
+            FollowUpDate = Checked(element, (string?)schedule?.Attribute("followUpDate") ?? ExtensionReader.Camunda(element, "followUpDate"), "followUpDate"),
+            Priority = Checked(element, (string?)priority?.Attribute("priority") ?? ExtensionReader.Camunda(element, "priority"), "priority"),
+        };
+    }
+
+    public ScriptTask? ScriptTask(XElement element, string id, string? name, string scopeId)
+    {
+        var feel = extensions.Zeebe(element, "script");
+        if (feel is not null)
+        {
+            var expression = (string?)feel.Attribute("expression");
+            var result = (string?)feel.Attribute("resultVariable");
+            if (string.IsNullOrWhiteSpace(expression))
+            {
+                errors.Add(element, $"Script task '{id}' has a zeebe:script without an expression");
+                return null;
+            }
+            return new ScriptTask(id, name, scopeId, ExpressionCheck.Validate(errors, element, expression, "script expression"), result) { IsExpression = true };
+        }
+        if (ExtensionReader.Camunda(element, "resource") is not null)
+        {
+            errors.Add(element, $"Script task '{id}' loads its script from camunda:resource; only inline scripts are supported");
+            return null;
+        }
+        var format = (string?)element.Attribute("scriptFormat") ?? "javascript";
+        if (format.ToLowerInvariant() is not ("javascript" or "js" or "ecmascript" or "text/javascript" or "application/javascript"))
+        {
+            errors.Add(element, $"Script task '{id}' is written in '{format}'; only JavaScript is supported");
+            return null;
+        }
+        var script = element.Element(Bpmn + "script")?.Value;
+        if (string.IsNullOrWhiteSpace(script))
+        {
+            errors.Add(element, $"Script task '{id}' has no script");
+            return null;
+        }
+        return new ScriptTask(id, name, scopeId, script, ExtensionReader.Camunda(element, "resultVariable"));
+    }
+
+    private string? Checked(XElement element, string? text, string attribute) =>
+        text is null ? null : ExpressionCheck.Validate(errors, element, text, attribute);
+
+    private static string? Prefixed(string prefix, string? value) => value is null ? null : prefix + value;
+}

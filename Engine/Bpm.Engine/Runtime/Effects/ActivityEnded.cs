@@ -1,0 +1,3 @@
+namespace Bpm.Engine.Runtime.Effects;
+
+public sealed record ActivityEnded(string ActivityInstanceId, DateTimeOffset Time, bool Canceled) : RuntimeEffect;

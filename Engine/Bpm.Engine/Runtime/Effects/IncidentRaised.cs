@@ -1,0 +1,9 @@
+namespace Bpm.Engine.Runtime.Effects;
+
+public sealed record IncidentRaised(
+    string IncidentId,
+    string IncidentType,
+    string ActivityId,
+    string TokenId,
+    string Message,
+    DateTimeOffset Time) : RuntimeEffect;

@@ -1,0 +1,3 @@
+namespace Bpm.Engine.Runtime.Effects;
+
+public sealed record IncidentResolved(string IncidentId, DateTimeOffset Time) : RuntimeEffect;

@@ -1,0 +1,3 @@
+namespace Bpm.Engine.Runtime.Effects;
+
+public sealed record InstanceEnded(InstanceState State, DateTimeOffset Time) : RuntimeEffect;

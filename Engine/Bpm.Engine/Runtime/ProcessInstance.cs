@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace Bpm.Engine.Runtime;
+
+/// <summary>The whole runtime state of one process instance; stored as one document.</summary>
+public sealed class ProcessInstance
+{
+    public required string Id { get; init; }
+    public required string DefinitionId { get; init; }
+    public required string DefinitionKey { get; init; }
+    public string? BusinessKey { get; init; }
+    public InstanceState State { get; set; }
+    public DateTimeOffset StartTime { get; init; }
+    public DateTimeOffset? EndTime { get; set; }
+    public JsonObject Variables { get; set; } = [];
+    public List<Token> Tokens { get; set; } = [];
+
+    public Token? FindToken(string id) => Tokens.Find(t => t.Id == id);
+
+    public bool IsEnded => State is InstanceState.Completed or InstanceState.ExternallyTerminated or InstanceState.InternallyTerminated;
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Bpm.Engine.Behaviors;
+using Bpm.Engine.Behaviors.Gateways;
+using Bpm.Engine.Errors;
+using Bpm.Engine.Model;
+using Bpm.Engine.Runtime.Effects;
+using Bpm.Engine.Scripting;
+
+namespace Bpm.Engine.Runtime;
+
+/// <summary>
+/// Executes commands against process instances. Each command runs named steps from a queue until every
+/// token waits, and returns the changed instance with the effects a store must record in one transaction.
+/// Pure: no I/O, time and ids are injected.
+/// </summary>
+public sealed class ProcessRuntime
+{
+    private readonly RuntimeServices _services;
+    private readonly BehaviorRegistry _behaviors = new();
+
+    public ProcessRuntime(TimeProvider time, Func<string>? newId = null, ScriptOptions? scripts = null)
+    {
+        _services = new RuntimeServices(time, newId ?? (() => Guid.NewGuid().ToString()), new ExpressionCache(), new ScriptRunner(scripts ?? new ScriptOptions()));
+    }
+
+    public CommandResult Start(ProcessDefinition definition, string definitionId, string? businessKey, JsonObject? variables, string? instanceId = null)
+    {
+        var instance = new ProcessInstance
+        {
+            Id = instanceId ?? _services.NewId(),
+            DefinitionId = definitionId,
+            DefinitionKey = definition.Key,
+            BusinessKey = businessKey,
+            State = InstanceState.Active,
+            StartTime = _services.Time.GetUtcNow(),
+            Variables = (JsonObject?)variables?.DeepClone() ?? [],
+        };
+        var context = new CommandContext(definition, instance, _services);
+        context.Enter(definition.StartEventId, scopeTokenId: null, arrivedBy: null);
+        return Run(context);
+    }
+
+    /// <summary>Completes the service or user task a token waits in, with the variables its worker or assignee sent.</summary>
+    public CommandResult CompleteTask(ProcessDefinition definition, ProcessInstance instance, string tokenId, JsonObject? variables, JsonObject? localVariables = null)
+    {
+        var context = new CommandContext(definition, instance, _services);
+        var token = WaitingTask(definition, instance, tokenId);
+        var node = definition.Node(token.NodeId);
+        if (localVariables is { Count: > 0 })
+        {
+            token.Variables ??= [];
+            foreach (var (name, value) in localVariables) token.Variables[name] = value?.DeepClone();
+        }
+        if (node.Outputs.Count > 0 && variables is not null)
+        {
+            // With output mappings, results stay local and only the mapped values reach the scope.
+            token.Variables ??= [];
+            foreach (var (name, value) in variables) token.Variables[name] = value?.DeepClone();
+        }
+        else
+        {
+            context.SetVariables(token.ScopeTokenId, variables);
+        }
+        token.State = TokenState.Running;
+        context.Schedule(new Step.Complete(token));
+        return Run(context);
+    }
+
+    /// <summary>A worker reported a BPMN error. Until error events exist, an uncaught error stops the token with an incident.</summary>
+    public CommandResult ThrowBpmnError(ProcessDefinition definition, ProcessInstance instance, string tokenId, string errorCode, string? errorMessage, JsonObject? variables)
+    {
+        var context = new CommandContext(definition, instance, _services);
+        var token = WaitingTask(definition, instance, tokenId);
+        context.SetVariables(token.ScopeTokenId, variables);
+        // The external task is done with; a retry of the incident activates the task anew.
+        context.Record(new WaitEnded(token.Id, definition.Node(token.NodeId).ActivityType, Canceled: false, context.Now));
+        context.Fail(token, IncidentTypes.UnhandledBpmnError,
+            $"BPMN error '{errorCode}' thrown at '{token.NodeId}' was not caught" + (errorMessage is null ? "" : $": {errorMessage}"));
+        return Run(context);
+    }
+
+    /// <summary>Runs a token that stopped on an incident once more, from where it stopped.</summary>
+    public CommandResult Retry(ProcessDefinition definition, ProcessInstance instance, string tokenId)
+    {
+        var context = new CommandContext(definition, instance, _services);
+        var token = instance.FindToken(tokenId) ?? throw EngineException.NotFound($"No activity instance '{tokenId}' in process instance '{instance.Id}'");
+        if (token.State != TokenState.Failed) throw EngineException.Conflict($"Activity instance '{tokenId}' has no incident to retry");
+        context.Record(new IncidentResolved(token.IncidentId!, context.Now));
+        token.IncidentId = null;
+        token.State = TokenState.Running;
+        context.Schedule(token.FailedLeaving ? new Step.Complete(token) : new Step.Activate(token));
+        token.FailedLeaving = false;
+        return Run(context);
+    }
+
+    /// <summary>Cancels the whole instance: every token ends as cancelled.</summary>
+    public CommandResult Cancel(ProcessDefinition definition, ProcessInstance instance, bool externally = true)
+    {
+        if (instance.IsEnded) throw EngineException.Conflict($"Process instance '{instance.Id}' has already ended");
+        var context = new CommandContext(definition, instance, _services);
+        context.CancelScope(null);
+        instance.State = externally ? InstanceState.ExternallyTerminated : InstanceState.InternallyTerminated;
+        instance.EndTime = context.Now;
+        context.Record(new InstanceEnded(instance.State, context.Now));
+        return new CommandResult(instance, context.Effects);
+    }
+
+    private static Token WaitingTask(ProcessDefinition definition, ProcessInstance instance, string tokenId)
+    {
+        var token = instance.FindToken(tokenId);
+        if (token is null || token.State != TokenState.Waiting || definition.Node(token.NodeId) is not (ServiceTask or UserTask))
+            throw EngineException.NotFound($"No waiting task '{tokenId}' in process instance '{instance.Id}'");
+        return token;
+    }
+
+    private CommandResult Run(CommandContext context)
+    {
+        do
+        {
+            while (context.TryDequeue(out var step))
+            {
+                var token = step.Token;
+                if (!context.Instance.Tokens.Contains(token)) continue;
+                var node = context.Definition.Node(token.NodeId);
+                var behavior = _behaviors.For(node);
+                switch (step)
+                {
+                    case Step.Activate:
+                        if (VariableMappings.ApplyInputs(context, token, node)) behavior.Activate(context, token);
+                        break;
+                    case Step.Complete:
+                        if (VariableMappings.ApplyOutputs(context, token, node)) behavior.Complete(context, token);
+                        if (token.State == TokenState.Failed) token.FailedLeaving = true;
+                        break;
+                }
+            }
+        }
+        while (InclusiveJoins.FireReady(context));
+        return new CommandResult(context.Instance, context.Effects);
+    }
+}

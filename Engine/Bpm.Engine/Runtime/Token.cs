@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace Bpm.Engine.Runtime;
+
+/// <summary>
+/// A token resting at one node: one activity instance. Its id is the activity instance id and, for
+/// service and user tasks, also the external task or user task id.
+/// </summary>
+public sealed class Token
+{
+    public required string Id { get; init; }
+    public required string NodeId { get; init; }
+    /// <summary>The sub-process token whose scope holds this token; null at the process level.</summary>
+    public string? ScopeTokenId { get; init; }
+    public TokenState State { get; set; }
+    /// <summary>The sequence flow this token arrived by (used by joins).</summary>
+    public string? ArrivedBy { get; init; }
+    /// <summary>Local variables: input mappings of an activity, the variables of a sub-process scope.</summary>
+    public JsonObject? Variables { get; set; }
+    /// <summary>The incident that stopped this token, if <see cref="State"/> is <see cref="TokenState.Failed"/>.</summary>
+    public string? IncidentId { get; set; }
+    /// <summary>True when the token failed while leaving its node, so a retry resumes there.</summary>
+    public bool FailedLeaving { get; set; }
+    public DateTimeOffset StartTime { get; init; }
+}

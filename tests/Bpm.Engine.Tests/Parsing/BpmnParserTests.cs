@@ -1,0 +1,162 @@
+using Bpm.Engine.Model;
+using Bpm.Engine.Parsing;
+
+namespace Bpm.Engine.Tests.Parsing;
+
+public sealed class BpmnParserTests
+{
+    private const string Definitions = """
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d">
+        """;
+
+    private static ParseResult Parse(string xml) => new BpmnParser().Parse(xml);
+
+    [Fact]
+    public void Should_read_a_model_without_diagram_information()
+    {
+        var definition = Fixture.Definition("exclusive-gateway.bpmn");
+        Assert.Equal("exclusive", definition.Key);
+        Assert.Equal("Exclusive routing", definition.Name);
+        Assert.Equal("start", definition.StartEventId);
+        var gateway = Assert.IsType<ExclusiveGateway>(definition.Node("decide"));
+        Assert.Equal("small", gateway.DefaultFlowId);
+        Assert.Equal(["big", "small"], gateway.Outgoing);
+    }
+
+    [Fact]
+    public void Should_ignore_diagram_information()
+    {
+        var xml = Fixture.Xml("exclusive-no-default.bpmn").Replace("</bpmn:definitions>", """
+              <bpmndi:BPMNDiagram xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" id="diagram">
+                <bpmndi:BPMNPlane id="plane" bpmnElement="exclusiveNoDefault" />
+              </bpmndi:BPMNDiagram>
+            </bpmn:definitions>
+            """);
+        Assert.True(Parse(xml).IsSuccess);
+    }
+
+    [Fact]
+    public void Should_reject_unsupported_elements_naming_their_id_and_type()
+    {
+        var result = new BpmnParser().Parse(Fixture.Xml("unsupported-elements.bpmn"));
+        Assert.False(result.IsSuccess);
+        Assert.Contains(result.Errors, e => e.ElementId == "wait" && e.Message.Contains("intermediateCatchEvent") && e.Message.Contains("timerEventDefinition"));
+        Assert.Contains(result.Errors, e => e.ElementId == "call" && e.Message.Contains("callActivity") && e.Line > 0 && e.Column > 0);
+    }
+
+    [Fact]
+    public void Should_reject_a_sequence_flow_to_an_unknown_element()
+    {
+        var result = new BpmnParser().Parse(Fixture.Xml("dangling-reference.bpmn"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("f1", error.ElementId);
+        Assert.Contains("'nowhere'", error.Message);
+        Assert.Equal(5, error.Line);
+    }
+
+    [Fact]
+    public void Should_reject_malformed_XML_with_line_and_column()
+    {
+        var error = Assert.Single(Parse(Definitions + "<bpmn:process id=\"p\" isExecutable=\"true\"><bpmn:startEvent id=\"s\"></bpmn:process>").Errors);
+        Assert.Contains("not well-formed", error.Message);
+        Assert.True(error.Line > 0);
+    }
+
+    [Fact]
+    public void Should_refuse_external_entities()
+    {
+        var xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE foo [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+              <bpmn:process id="p" name="&xxe;" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process>
+            </bpmn:definitions>
+            """;
+        var error = Assert.Single(Parse(xml).Errors);
+        Assert.Contains("DOCTYPE", error.Message);
+    }
+
+    [Fact]
+    public void Should_refuse_entity_expansion()
+    {
+        var xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [ <!ENTITY lol "lol"> <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"> ]>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:process id="&lol2;" /></bpmn:definitions>
+            """;
+        Assert.Contains("DOCTYPE", Assert.Single(Parse(xml).Errors).Message);
+    }
+
+    [Fact]
+    public void Should_reject_a_document_that_is_not_BPMN()
+    {
+        var error = Assert.Single(Parse("<html><body/></html>").Errors);
+        Assert.Contains("not BPMN 2.0", error.Message);
+    }
+
+    [Fact]
+    public void Should_reject_a_service_task_without_a_topic()
+    {
+        var result = Parse(Definitions + """
+            <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s" /><bpmn:serviceTask id="call" /></bpmn:process></bpmn:definitions>
+            """);
+        Assert.Contains(result.Errors, e => e.ElementId == "call" && e.Message.Contains("no topic"));
+    }
+
+    [Fact]
+    public void Should_reject_Java_delegates()
+    {
+        var result = Parse(Definitions + """
+            <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s" /><bpmn:serviceTask id="call" camunda:class="com.acme.Foo" /></bpmn:process></bpmn:definitions>
+            """);
+        Assert.Contains(result.Errors, e => e.ElementId == "call" && e.Message.Contains("camunda:class"));
+    }
+
+    [Fact]
+    public void Should_reject_a_condition_with_a_syntax_error()
+    {
+        var xml = Fixture.Xml("exclusive-gateway.bpmn").Replace("=total &gt;= 500", "=total &gt;= (500");
+        var result = Parse(xml);
+        Assert.Contains(result.Errors, e => e.ElementId == "big" && e.Message.Contains("condition"));
+    }
+
+    [Fact]
+    public void Should_reject_a_process_without_a_start_event()
+    {
+        var result = Parse(Definitions + """<bpmn:process id="p" isExecutable="true"><bpmn:endEvent id="e" /></bpmn:process></bpmn:definitions>""");
+        Assert.Contains(result.Errors, e => e.Message.Contains("no none start event"));
+    }
+
+    [Fact]
+    public void Should_reject_duplicate_ids()
+    {
+        var result = Parse(Definitions + """<bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s" /><bpmn:endEvent id="s" /></bpmn:process></bpmn:definitions>""");
+        Assert.Contains(result.Errors, e => e.Message.Contains("Duplicate id 's'"));
+    }
+
+    [Fact]
+    public void Should_reject_a_default_flow_that_does_not_leave_the_gateway()
+    {
+        var xml = Fixture.Xml("exclusive-gateway.bpmn").Replace("default=\"small\"", "default=\"f2\"");
+        Assert.Contains(Parse(xml).Errors, e => e.ElementId == "decide" && e.Message.Contains("'f2'"));
+    }
+
+    [Fact]
+    public void Should_skip_processes_that_are_not_executable()
+    {
+        var result = Parse(Definitions + """
+            <bpmn:process id="a" isExecutable="false"><bpmn:startEvent id="s1" /></bpmn:process>
+            <bpmn:process id="b" isExecutable="true"><bpmn:startEvent id="s2" /></bpmn:process></bpmn:definitions>
+            """);
+        Assert.Equal("b", Assert.Single(result.Processes).Key);
+    }
+
+    [Fact]
+    public void Should_read_every_element_of_the_sub_process_into_its_scope()
+    {
+        var definition = Fixture.Definition("sub-process.bpmn");
+        Assert.Equal("handle", definition.Node("pack").ScopeId);
+        Assert.Equal("subProcesses", definition.Node("handle").ScopeId);
+        Assert.Equal("subStart", Assert.IsType<SubProcess>(definition.Node("handle")).StartEventId);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Bpm.Engine.Model;
+using Bpm.Engine.Runtime;
+using Bpm.Engine.Runtime.Effects;
+using Bpm.Engine.Scripting;
+
+namespace Bpm.Engine.Tests;
+
+/// <summary>Runs one process instance in memory and records every effect, so tests can assert the token path.</summary>
+internal sealed class ProcessHarness
+{
+    private readonly ProcessRuntime _runtime;
+    private readonly ProcessDefinition _definition;
+    private readonly List<RuntimeEffect> _effects = [];
+    private int _ids;
+
+    private ProcessHarness(ProcessDefinition definition, ScriptOptions? scripts)
+    {
+        _definition = definition;
+        _runtime = new ProcessRuntime(TimeProvider.System, () => $"id{++_ids}", scripts);
+        Instance = null!;
+    }
+
+    public ProcessInstance Instance { get; private set; }
+    public IReadOnlyList<RuntimeEffect> Effects => _effects;
+
+    public static ProcessHarness Start(string fixture, string? variablesJson = null, Func<string, string>? edit = null, ScriptOptions? scripts = null)
+    {
+        var harness = new ProcessHarness(Fixture.Definition(fixture, edit), scripts);
+        harness.Apply(harness._runtime.Start(harness._definition, "def:1", "order-42", Json(variablesJson)));
+        return harness;
+    }
+
+    /// <summary>Activity ids in the order tokens entered them.</summary>
+    public IReadOnlyList<string> Path => _effects.OfType<ActivityStarted>().Select(s => s.ActivityId).ToList();
+
+    /// <summary>Activity ids where tokens now rest, sorted.</summary>
+    public IReadOnlyList<string> Waiting => Instance.Tokens.Where(t => t.State == TokenState.Waiting).Select(t => t.NodeId).Order().ToList();
+
+    public IReadOnlyList<IncidentRaised> Incidents => _effects.OfType<IncidentRaised>().ToList();
+
+    public JsonNode? Variable(string name) => Instance.Variables[name];
+
+    public ProcessHarness Complete(string activityId, string? variablesJson = null)
+    {
+        var token = Instance.Tokens.Single(t => t.NodeId == activityId && t.State == TokenState.Waiting);
+        Apply(_runtime.CompleteTask(_definition, Instance, token.Id, Json(variablesJson)));
+        return this;
+    }
+
+    public ProcessHarness Cancel()
+    {
+        Apply(_runtime.Cancel(_definition, Instance));
+        return this;
+    }
+
+    public ProcessHarness Retry(string activityId)
+    {
+        var token = Instance.Tokens.Single(t => t.NodeId == activityId && t.State == TokenState.Failed);
+        Apply(_runtime.Retry(_definition, Instance, token.Id));
+        return this;
+    }
+
+    public ProcessHarness SetVariable(string name, string json)
+    {
+        Instance.Variables[name] = JsonNode.Parse(json);
+        return this;
+    }
+
+    private void Apply(CommandResult result)
+    {
+        Instance = result.Instance;
+        _effects.AddRange(result.Effects);
+    }
+
+    private static JsonObject? Json(string? json) => json is null ? null : JsonNode.Parse(json)!.AsObject();
+}
