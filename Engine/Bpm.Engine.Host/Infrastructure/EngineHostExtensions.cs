@@ -8,6 +8,9 @@ namespace Bpm.Engine.Host.Infrastructure;
 /// <summary>Wires the engine host: configuration, store, auth, the REST API and start-up work.</summary>
 public static class EngineHostExtensions
 {
+    /// <summary>Where the engine listens when <c>ASPNETCORE_URLS</c> says nothing.</summary>
+    public const string DefaultUrl = "http://localhost:8080";
+
     public static WebApplicationBuilder AddBpmEngineHost(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("Bpm").Get<BpmHostOptions>() ?? new BpmHostOptions();
@@ -37,6 +40,7 @@ public static class EngineHostExtensions
         builder.Services.AddSingleton<AutoDeployer>();
         builder.Services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         return builder;
     }
 

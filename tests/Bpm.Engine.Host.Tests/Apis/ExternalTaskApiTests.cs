@@ -1,0 +1,200 @@
+using System.Net;
+using Bpm.Engine.Host.Tests.Infrastructure;
+
+namespace Bpm.Engine.Host.Tests.Apis;
+
+public abstract class ExternalTaskApiTests(EngineFixture fixture)
+{
+    private EngineClient Client => fixture.Client;
+
+    private async Task<(string Key, string Instance)> StartParallelAsync(string variables = "{}")
+    {
+        var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
+        return (key, await Client.StartAsync(key, variables, businessKey: "order-1"));
+    }
+
+    [Fact]
+    public async Task Should_hand_out_a_task_with_its_typed_variables_and_continue_when_completed()
+    {
+        var (key, instance) = await StartParallelAsync("""{"amount": {"value": 42, "type": "Integer"}, "customer": {"value": "{\"name\":\"Ada\"}", "type": "Json"}}""");
+        var tasks = await FetchForInstanceAsync("credit", instance);
+        var task = Assert.Single(tasks);
+        Assert.Equal("checkCredit", task["activityId"]!.GetValue<string>());
+        Assert.Equal("order-1", task["businessKey"]!.GetValue<string>());
+        Assert.Equal(42, task["variables"]!["amount"]!["value"]!.GetValue<int>());
+        Assert.Equal("Integer", task["variables"]!["amount"]!["type"]!.GetValue<string>());
+        Assert.Equal("Json", task["variables"]!["customer"]!["type"]!.GetValue<string>());
+
+        var response = await Client.CompleteExternalTaskAsync(task["id"]!.GetValue<string>(), "w1", """{"creditOk": {"value": true, "type": "boolean"}}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var variables = await Client.GetJsonAsync($"process-instance/{instance}/variables");
+        Assert.True(variables["creditOk"]!["value"]!.GetValue<bool>());
+        Assert.Equal("Boolean", variables["creditOk"]!["type"]!.GetValue<string>());
+        Assert.Equal(key, (await Client.GetJsonAsync($"history/process-instance/{instance}"))["processDefinitionKey"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_completion_from_a_worker_that_does_not_hold_the_lock()
+    {
+        var (_, instance) = await StartParallelAsync();
+        var task = Assert.Single(await FetchForInstanceAsync("credit", instance));
+
+        var response = await Client.CompleteExternalTaskAsync(task["id"]!.GetValue<string>(), "intruder");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("locked by worker 'w1'", (await EngineClient.Json(response))["message"]!.GetValue<string>());
+        Assert.Contains("checkCredit", await ActiveActivitiesAsync(instance));
+    }
+
+    [Fact]
+    public async Task Should_deliver_a_task_again_when_its_lock_expired_and_refuse_the_late_worker()
+    {
+        var (_, instance) = await StartParallelAsync();
+        var first = Assert.Single(await FetchForInstanceAsync("credit", instance, worker: "slow", lockDuration: 300));
+        await Task.Delay(600);
+
+        var again = Assert.Single(await FetchForInstanceAsync("credit", instance, worker: "fast"));
+        Assert.Equal(first["id"]!.GetValue<string>(), again["id"]!.GetValue<string>());
+        var late = await Client.CompleteExternalTaskAsync(first["id"]!.GetValue<string>(), "slow");
+        var current = await Client.CompleteExternalTaskAsync(again["id"]!.GetValue<string>(), "fast");
+
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, current.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_raise_an_incident_when_retries_run_out_and_resolve_it_when_retries_are_set()
+    {
+        var (_, instance) = await StartParallelAsync();
+        var taskId = Assert.Single(await FetchForInstanceAsync("credit", instance))["id"]!.GetValue<string>();
+
+        var failure = await Client.PostAsync($"external-task/{taskId}/failure", """{"workerId": "w1", "errorMessage": "credit bureau down", "errorDetails": "timeout after 30 s", "retries": 0, "retryTimeout": 0}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, failure.StatusCode);
+        var incident = Assert.Single((await Client.GetJsonAsync($"incident?processInstanceId={instance}")).AsArray())!;
+        Assert.Equal("failedExternalTask", incident["incidentType"]!.GetValue<string>());
+        Assert.Equal("credit bureau down", incident["incidentMessage"]!.GetValue<string>());
+        Assert.Equal(taskId, incident["configuration"]!.GetValue<string>());
+        Assert.Empty(await FetchForInstanceAsync("credit", instance));
+
+        var retries = await Client.PutAsync($"external-task/{taskId}/retries", """{"retries": 2}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, retries.StatusCode);
+        Assert.Empty((await Client.GetJsonAsync($"incident?processInstanceId={instance}")).AsArray());
+        var refetched = Assert.Single(await FetchForInstanceAsync("credit", instance));
+        Assert.Equal(2, refetched["retries"]!.GetValue<int>());
+        Assert.Equal("credit bureau down", refetched["errorMessage"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_hold_back_a_failed_task_until_its_retry_timeout_passed()
+    {
+        var (_, instance) = await StartParallelAsync();
+        var taskId = Assert.Single(await FetchForInstanceAsync("credit", instance))["id"]!.GetValue<string>();
+        await Client.PostAsync($"external-task/{taskId}/failure", """{"workerId": "w1", "errorMessage": "busy", "retries": 3, "retryTimeout": 400}""");
+
+        Assert.Empty(await FetchForInstanceAsync("credit", instance));
+        await Task.Delay(700);
+        Assert.Single(await FetchForInstanceAsync("credit", instance));
+    }
+
+    [Fact]
+    public async Task Should_raise_an_incident_for_an_uncaught_BPMN_error()
+    {
+        var (_, instance) = await StartParallelAsync();
+        var taskId = Assert.Single(await FetchForInstanceAsync("credit", instance))["id"]!.GetValue<string>();
+
+        var response = await Client.PostAsync($"external-task/{taskId}/bpmnError", """{"workerId": "w1", "errorCode": "CREDIT_REFUSED", "errorMessage": "score too low"}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var incident = Assert.Single((await Client.GetJsonAsync($"incident?processInstanceId={instance}")).AsArray())!;
+        Assert.Equal("unhandledBpmnError", incident["incidentType"]!.GetValue<string>());
+        Assert.Contains("CREDIT_REFUSED", incident["incidentMessage"]!.GetValue<string>());
+        Assert.Empty(await FetchForInstanceAsync("credit", instance));
+    }
+
+    [Fact]
+    public async Task Should_extend_lock_and_unlock_for_the_lock_holder()
+    {
+        var (_, instance) = await StartParallelAsync();
+        var taskId = Assert.Single(await FetchForInstanceAsync("credit", instance, lockDuration: 1000))["id"]!.GetValue<string>();
+
+        var extendByOther = await Client.PostAsync($"external-task/{taskId}/extendLock", """{"workerId": "other", "newDuration": 60000}""");
+        var extend = await Client.PostAsync($"external-task/{taskId}/extendLock", """{"workerId": "w1", "newDuration": 60000}""");
+        var task = await Client.GetJsonAsync($"external-task/{taskId}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, extendByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, extend.StatusCode);
+        Assert.True(DateTimeOffset.Parse(task["lockExpirationTime"]!.GetValue<string>()) > DateTimeOffset.UtcNow.AddSeconds(30));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync($"external-task/{taskId}/unlock", "")).StatusCode);
+        Assert.Single(await FetchForInstanceAsync("credit", instance, worker: "w2"));
+    }
+
+    [Fact]
+    public async Task Should_answer_a_long_poll_as_soon_as_a_task_is_created()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
+        var topic = "ship";
+        var poll = Client.FetchAndLockAsync("poller", topic, maxTasks: 1, asyncResponseTimeout: 20_000);
+        await Task.Delay(300);
+        Assert.False(poll.IsCompleted);
+
+        var instance = await Client.StartAsync(key);
+        foreach (var t in new[] { "credit", "stock" })
+        {
+            var task = Assert.Single(await FetchForInstanceAsync(t, instance));
+            await Client.CompleteExternalTaskAsync(task["id"]!.GetValue<string>(), "w1");
+        }
+
+        var delivered = await poll.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotEmpty(delivered);
+    }
+
+    [Theory]
+    [InlineData("""{"variables": {"amount": {"value": "abc", "type": "Integer"}}}""", "amount")]
+    [InlineData("""{"variables": {"file": {"value": "AAAA", "type": "Bytes"}}}""", "Bytes")]
+    [InlineData("""{"variables": """, "JSON")]
+    public async Task Should_reject_bad_variables_and_start_nothing(string body, string mentioned)
+    {
+        var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
+
+        var response = await Client.PostAsync($"process-definition/key/{key}/start", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(mentioned, (await EngineClient.Json(response))["message"]!.GetValue<string>());
+        Assert.Equal(0, (await Client.GetJsonAsync($"process-instance/count?processDefinitionKey={key}"))["count"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Should_answer_404_for_unknown_task_ids()
+    {
+        var complete = await Client.CompleteExternalTaskAsync("no-such-task", "w1");
+        var retries = await Client.PutAsync("external-task/no-such-task/retries", """{"retries": 1}""");
+        Assert.Equal(HttpStatusCode.NotFound, complete.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, retries.StatusCode);
+    }
+
+    private async Task<List<System.Text.Json.Nodes.JsonNode>> FetchForInstanceAsync(string topic, string instance, string worker = "w1", long lockDuration = 60_000)
+    {
+        var body = $$"""
+            {"workerId": "{{worker}}", "maxTasks": 10, "topics": [{"topicName": "{{topic}}", "lockDuration": {{lockDuration}}, "businessKey": null}]}
+            """;
+        // Tasks of other tests share the topic; keep the ones of this instance, give the others back.
+        var response = await Client.PostAsync("external-task/fetchAndLock", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var all = (await EngineClient.Json(response)).AsArray().Select(t => t!).ToList();
+        foreach (var other in all.Where(t => t["processInstanceId"]!.GetValue<string>() != instance))
+            await Client.PostAsync($"external-task/{other["id"]!.GetValue<string>()}/unlock", "");
+        return all.Where(t => t["processInstanceId"]!.GetValue<string>() == instance).ToList();
+    }
+
+    private async Task<List<string>> ActiveActivitiesAsync(string instance) =>
+        (await Client.GetJsonAsync($"history/activity-instance?processInstanceId={instance}&unfinished=true")).AsArray()
+            .Select(a => a!["activityId"]!.GetValue<string>()).ToList();
+}
+
+public sealed class ExternalTaskApiOnSqlite(SqliteEngine fixture) : ExternalTaskApiTests(fixture), IClassFixture<SqliteEngine>;
+
+public sealed class ExternalTaskApiOnPostgreSql(PostgreSqlEngine fixture) : ExternalTaskApiTests(fixture), IClassFixture<PostgreSqlEngine>;

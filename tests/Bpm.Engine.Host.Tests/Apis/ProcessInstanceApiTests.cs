@@ -1,0 +1,75 @@
+using System.Net;
+using Bpm.Engine.Host.Tests.Infrastructure;
+
+namespace Bpm.Engine.Host.Tests.Apis;
+
+public abstract class ProcessInstanceApiTests(EngineFixture fixture)
+{
+    private EngineClient Client => fixture.Client;
+
+    [Fact]
+    public async Task Should_list_and_read_running_instances()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
+        var instance = await Client.StartAsync(key, """{"amount": {"value": 5, "type": "Integer"}}""", businessKey: "order-77");
+
+        var list = await Client.GetJsonAsync($"process-instance?processDefinitionKey={key}");
+        var byBusinessKey = await Client.GetJsonAsync($"process-instance?businessKey=order-77&processDefinitionKey={key}");
+        var single = await Client.GetJsonAsync($"process-instance/{instance}");
+        var variables = await Client.GetJsonAsync($"process-instance/{instance}/variables");
+
+        Assert.Equal(instance, Assert.Single(list.AsArray())!["id"]!.GetValue<string>());
+        Assert.Single(byBusinessKey.AsArray());
+        Assert.Equal("order-77", single["businessKey"]!.GetValue<string>());
+        Assert.False(single["ended"]!.GetValue<bool>());
+        Assert.Equal(5, variables["amount"]!["value"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Should_cancel_an_instance_and_record_it_as_externally_terminated()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
+        var instance = await Client.StartAsync(key);
+
+        var deleted = await Client.Http.DeleteAsync($"process-instance/{instance}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal("EXTERNALLY_TERMINATED", await Client.HistoryStateAsync(instance));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync($"process-instance/{instance}")).StatusCode);
+        Assert.Empty((await Client.GetJsonAsync($"external-task?processInstanceId={instance}")).AsArray());
+        var activities = (await Client.GetJsonAsync($"history/activity-instance?processInstanceId={instance}&canceled=true")).AsArray();
+        Assert.Equal(["checkCredit", "checkStock"], activities.Select(a => a!["activityId"]!.GetValue<string>()).Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.DeleteAsync($"process-instance/{instance}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_record_the_history_of_every_activity_instance()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("sub-process.bpmn", "subProcesses");
+        var instance = await Client.StartAsync(key, """{"amount": {"value": 3, "type": "Integer"}}""");
+        var task = Assert.Single((await Client.GetJsonAsync($"external-task?processInstanceId={instance}")).AsArray())!;
+        await Client.PostAsync($"external-task/{task["id"]!.GetValue<string>()}/lock", """{"workerId": "w", "lockDuration": 10000}""");
+        await Client.CompleteExternalTaskAsync(task["id"]!.GetValue<string>(), "w");
+
+        var history = (await Client.GetJsonAsync($"history/activity-instance?processInstanceId={instance}")).AsArray();
+
+        Assert.Equal(["start", "handle", "subStart", "pack", "milestone", "subEnd", "end"], history.Select(a => a!["activityId"]!.GetValue<string>()));
+        Assert.All(history, a => Assert.NotNull(a!["endTime"]));
+        var handle = history.Single(a => a!["activityId"]!.GetValue<string>() == "handle")!;
+        Assert.Equal(handle["id"]!.GetValue<string>(), history.Single(a => a!["activityId"]!.GetValue<string>() == "pack")!["parentActivityInstanceId"]!.GetValue<string>());
+        Assert.Equal("subProcess", handle["activityType"]!.GetValue<string>());
+        Assert.Equal("COMPLETED", await Client.HistoryStateAsync(instance));
+    }
+
+    [Fact]
+    public async Task Should_answer_404_for_an_unknown_instance()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync("process-instance/unknown")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync("process-instance/unknown/variables")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync("history/process-instance/unknown")).StatusCode);
+    }
+}
+
+public sealed class ProcessInstanceApiOnSqlite(SqliteEngine fixture) : ProcessInstanceApiTests(fixture), IClassFixture<SqliteEngine>;
+
+public sealed class ProcessInstanceApiOnPostgreSql(PostgreSqlEngine fixture) : ProcessInstanceApiTests(fixture), IClassFixture<PostgreSqlEngine>;

@@ -1,0 +1,92 @@
+using System.Net;
+using Bpm.Engine.Host.Tests.Infrastructure;
+
+namespace Bpm.Engine.Host.Tests.Apis;
+
+public abstract class UserTaskApiTests(EngineFixture fixture)
+{
+    private EngineClient Client => fixture.Client;
+
+    private async Task<(string Key, string Instance, string TaskId)> StartReviewAsync()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("user-task.bpmn", "userTasks");
+        var instance = await Client.StartAsync(key, """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}, "amount": {"value": 1200, "type": "Long"}}""");
+        var task = Assert.Single((await Client.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
+        return (key, instance, task["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_list_a_task_for_its_candidate_groups_and_users()
+    {
+        var (_, instance, taskId) = await StartReviewAsync();
+
+        var byGroup = await Client.GetJsonAsync($"task?candidateGroup=finance&processInstanceId={instance}");
+        var byUser = await Client.GetJsonAsync($"task?candidateUser=carol&processInstanceId={instance}");
+        var otherGroup = await Client.GetJsonAsync($"task?candidateGroup=sales&processInstanceId={instance}");
+        var task = await Client.GetJsonAsync($"task/{taskId}");
+
+        Assert.Equal(taskId, Assert.Single(byGroup.AsArray())!["id"]!.GetValue<string>());
+        Assert.Single(byUser.AsArray());
+        Assert.Empty(otherGroup.AsArray());
+        Assert.Equal("Review", task["name"]!.GetValue<string>());
+        Assert.Equal("review", task["taskDefinitionKey"]!.GetValue<string>());
+        Assert.Equal("embedded:app:forms/review.html", task["formKey"]!.GetValue<string>());
+        Assert.Equal(70, task["priority"]!.GetValue<int>());
+        Assert.StartsWith("2026-12-01T09:00:00.000", task["due"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_not_let_a_second_user_claim_a_claimed_task()
+    {
+        var (_, instance, taskId) = await StartReviewAsync();
+
+        var first = await Client.PostAsync($"task/{taskId}/claim", """{"userId": "dave"}""");
+        var second = await Client.PostAsync($"task/{taskId}/claim", """{"userId": "erin"}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Contains("dave", (await EngineClient.Json(second))["message"]!.GetValue<string>());
+        Assert.Equal("dave", (await Client.GetJsonAsync($"task/{taskId}"))["assignee"]!.GetValue<string>());
+        Assert.Single((await Client.GetJsonAsync($"task?assignee=dave&processInstanceId={instance}")).AsArray());
+        Assert.Empty((await Client.GetJsonAsync($"task?candidateGroup=finance&processInstanceId={instance}")).AsArray());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync($"task/{taskId}/unclaim", "")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync($"task/{taskId}/claim", """{"userId": "erin"}""")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_complete_a_task_with_variables_and_move_to_the_next()
+    {
+        var (_, instance, taskId) = await StartReviewAsync();
+
+        var formVariables = await Client.GetJsonAsync($"task/{taskId}/form-variables?variableNames=amount");
+        var completed = await Client.PostAsync($"task/{taskId}/complete", """{"variables": {"comment": {"value": "looks fine", "type": "String"}}}""");
+
+        Assert.Equal(1200, formVariables["amount"]!["value"]!.GetValue<long>());
+        Assert.Null(formVariables["initiator"]);
+        Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
+        var next = Assert.Single((await Client.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
+        Assert.Equal("approve", next["taskDefinitionKey"]!.GetValue<string>());
+        Assert.Equal("camunda-forms:approval-form", next["formKey"]!.GetValue<string>());
+        Assert.Single((await Client.GetJsonAsync($"task?candidateGroup=board&processInstanceId={instance}")).AsArray());
+
+        await Client.PostAsync($"task/{next["id"]!.GetValue<string>()}/complete", """{"variables": {"decision": {"value": "yes"}}}""");
+
+        Assert.Equal("COMPLETED", await Client.HistoryStateAsync(instance));
+        var variables = await Client.GetJsonAsync($"history/process-instance/{instance}");
+        Assert.Equal("COMPLETED", variables["state"]!.GetValue<string>());
+        Assert.Equal(["start", "review", "approve", "end"], await Client.PathAsync(instance));
+    }
+
+    [Fact]
+    public async Task Should_answer_404_for_an_unknown_task()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync("task/unknown")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsync("task/unknown/complete", "{}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsync("task/unknown/claim", """{"userId": "x"}""")).StatusCode);
+    }
+}
+
+public sealed class UserTaskApiOnSqlite(SqliteEngine fixture) : UserTaskApiTests(fixture), IClassFixture<SqliteEngine>;
+
+public sealed class UserTaskApiOnPostgreSql(PostgreSqlEngine fixture) : UserTaskApiTests(fixture), IClassFixture<PostgreSqlEngine>;

@@ -1,0 +1,63 @@
+using Npgsql;
+
+namespace Bpm.Engine.Host.Tests.Infrastructure;
+
+/// <summary>A fresh, empty database for one engine under test: a new SQLite file or a new PostgreSQL database.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    /// <summary>The PostgreSQL server the tests use; <c>tests/postgres.sh</c> starts one and the test script sets this.</summary>
+    public const string ServerVariable = "BPM_TEST_POSTGRES";
+
+    private readonly string? _folder;
+    private readonly string? _databaseName;
+
+    private TestDatabase(string provider, string connectionString, string? folder, string? databaseName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _folder = folder;
+        _databaseName = databaseName;
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+
+    public static TestDatabase Sqlite()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bpm-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return new TestDatabase("Sqlite", $"Data Source={Path.Combine(folder, "bpm.db")}", folder, null);
+    }
+
+    public static async Task<TestDatabase> PostgreSqlAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+            throw new InvalidOperationException($"{ServerVariable} is not set: start a server with tests/postgres.sh and set it to the connection string it prints (tests/run.sh does both)");
+        var name = "bpm_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+        return new TestDatabase("PostgreSql", builder.ConnectionString, null, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_folder is not null)
+        {
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        }
+        if (_databaseName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(ServerVariable));
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
