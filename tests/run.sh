@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of the solution: starts a private PostgreSQL server (installing Debian's postgresql
+# package first when it is missing and we are root), runs `dotnet test` on Bpm.sln, and prints
+# "N passed, N failed, N skipped" computed from the test results (TRX) of every test project.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+results="$root/TestResults"
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "PostgreSQL is needed for the tests: sudo apt-get install -y postgresql" >&2
+    exit 1
+  fi
+fi
+BPM_TEST_POSTGRES="$(bash tests/postgres.sh start)" || { echo "could not start PostgreSQL" >&2; exit 1; }
+export BPM_TEST_POSTGRES
+trap 'bash tests/postgres.sh stop' EXIT
+
+rm -rf "$results"
+dotnet test Bpm.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+projects=$(dotnet sln Bpm.sln list | grep -cE '^tests/.*Tests\.csproj$')
+reports=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+if [ "$reports" -lt "$projects" ]; then
+  echo "$((projects - reports)) of $projects test projects produced no results" >&2
+  failed=$((failed + projects - reports))
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
