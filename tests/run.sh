@@ -20,11 +20,16 @@ export BPM_TEST_POSTGRES
 trap 'bash tests/postgres.sh stop' EXIT
 
 rm -rf "$results"
-dotnet test Bpm.sln --logger "trx" --results-directory "$results" "$@"
-status=$?
+dotnet build Bpm.sln "$@" || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+status=0
+projects=$(dotnet sln Bpm.sln list | grep -E '^tests/.*Tests\.csproj$')
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
 
-projects=$(dotnet sln Bpm.sln list | grep -cE '^tests/.*Tests\.csproj$')
 reports=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+projects=$(echo "$projects" | wc -w)
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue

@@ -50,7 +50,7 @@ public static class EngineHostExtensions
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapHealthApi();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs");
+        app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Bpm engine REST API"));
         app.MapGroup("/engine-rest")
             .MapEngineApi()
             .MapDeploymentsApi()
