@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Bpm.Engine.Runtime;
 using Bpm.Engine.Runtime.Effects;
 using Bpm.Engine.Storage.Entities;
@@ -114,27 +113,28 @@ internal static class EffectWriter
             }
         }
 
-        if (ended.Count > 0)
+        foreach (var group in ended.Values.GroupBy(e => (e.Time, e.Canceled)))
         {
-            var ids = ended.Keys.ToList();
-            foreach (var history in await db.ActivityInstances.Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
-            {
-                history.EndTime = ended[history.Id].Time.UtcDateTime;
-                history.Canceled = ended[history.Id].Canceled;
-            }
+            var ids = group.Select(e => e.ActivityInstanceId).ToList();
+            var (time, canceled) = (group.Key.Time.UtcDateTime, group.Key.Canceled);
+            await db.ActivityInstances.Where(a => ids.Contains(a.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.EndTime, time).SetProperty(a => a.Canceled, canceled), cancellationToken);
         }
         if (endedTasks.Count > 0)
         {
             var ids = endedTasks.Select(t => t.TaskId).ToList();
-            await RemoveAsync(db, db.ExternalTasks, ids, t => t.Id, cancellationToken);
-            await RemoveAsync(db, db.UserTasks, ids, t => t.Id, cancellationToken);
+            Forget<ExternalTaskRow>(db, t => ids.Contains(t.Id));
+            Forget<UserTaskRow>(db, t => ids.Contains(t.Id));
+            await db.ExternalTasks.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+            await db.UserTasks.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
             // The failure incident of an external task goes with the task.
-            var failures = await db.Incidents
-                .Where(i => ids.Contains(i.Configuration) && i.IncidentType == IncidentTypes.FailedExternalTask)
-                .ToListAsync(cancellationToken);
-            db.Incidents.RemoveRange(failures);
+            await db.Incidents.Where(i => ids.Contains(i.Configuration) && i.IncidentType == IncidentTypes.FailedExternalTask).ExecuteDeleteAsync(cancellationToken);
         }
-        if (resolved.Count > 0) await RemoveAsync(db, db.Incidents, resolved, i => i.Id, cancellationToken);
+        if (resolved.Count > 0)
+        {
+            Forget<IncidentRow>(db, i => resolved.Contains(i.Id));
+            await db.Incidents.Where(i => resolved.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
 
         row.State = InstanceDocument.StateName(instance.State);
         row.EndTime = instance.EndTime?.UtcDateTime;
@@ -142,19 +142,12 @@ internal static class EffectWriter
         row.Revision++;
     }
 
-    private static async Task RemoveAsync<T>(BpmDbContext db, DbSet<T> set, List<string> keys, Expression<Func<T, string>> key, CancellationToken cancellationToken)
-        where T : class
+    /// <summary>
+    /// Stops tracking rows that are deleted in the database directly: rows added by this command are never
+    /// inserted, loaded ones are not written back.
+    /// </summary>
+    private static void Forget<T>(BpmDbContext db, Func<T, bool> matches) where T : class
     {
-        var keyOf = key.Compile();
-        foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => keys.Contains(keyOf(e.Entity))).ToList())
-        {
-            entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
-        }
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(keys), key.Body);
-        var stored = await set.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters)).ToListAsync(cancellationToken);
-        foreach (var entity in stored)
-        {
-            if (db.Entry(entity).State != EntityState.Deleted) set.Remove(entity);
-        }
+        foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => matches(e.Entity)).ToList()) entry.State = EntityState.Detached;
     }
 }

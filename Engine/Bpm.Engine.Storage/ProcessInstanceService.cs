@@ -19,28 +19,30 @@ public sealed class ProcessInstanceService(
     public async Task<ProcessInstance> StartByKeyAsync(string key, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var definitionId = await db.ProcessDefinitions.AsNoTracking()
+        var latest = await db.ProcessDefinitions.AsNoTracking()
             .Where(d => d.Key == key)
             .OrderByDescending(d => d.Version)
-            .Select(d => d.Id)
+            .Select(d => new { d.Id, d.Suspended })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw EngineException.NotFound($"No process definition with key '{key}' is deployed");
-        return await StartAsync(db, definitionId, businessKey, variables, cancellationToken);
+        return await StartAsync(db, latest.Id, latest.Suspended, businessKey, variables, cancellationToken);
     }
 
     public async Task<ProcessInstance> StartByIdAsync(string definitionId, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.ProcessDefinitions.AnyAsync(d => d.Id == definitionId, cancellationToken))
-            throw EngineException.NotFound($"No process definition with id '{definitionId}' is deployed");
-        return await StartAsync(db, definitionId, businessKey, variables, cancellationToken);
+        var definition = await db.ProcessDefinitions.AsNoTracking()
+            .Where(d => d.Id == definitionId)
+            .Select(d => new { d.Suspended })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw EngineException.NotFound($"No process definition with id '{definitionId}' is deployed");
+        return await StartAsync(db, definitionId, definition.Suspended, businessKey, variables, cancellationToken);
     }
 
-    private async Task<ProcessInstance> StartAsync(BpmDbContext db, string definitionId, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
+    private async Task<ProcessInstance> StartAsync(BpmDbContext db, string definitionId, bool suspended, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
     {
         if (businessKey is { Length: > MaxBusinessKeyLength })
             throw EngineException.Invalid($"businessKey is longer than {MaxBusinessKeyLength} characters");
-        var suspended = await db.ProcessDefinitions.Where(d => d.Id == definitionId).Select(d => d.Suspended).SingleAsync(cancellationToken);
         if (suspended) throw EngineException.Invalid($"Process definition '{definitionId}' is suspended");
         var definition = await definitions.GetAsync(db, definitionId, cancellationToken);
         var result = runtime.Start(definition, definitionId, businessKey, variables);

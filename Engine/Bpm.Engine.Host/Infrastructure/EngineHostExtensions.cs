@@ -39,6 +39,8 @@ public static class EngineHostExtensions
         builder.Services.AddSingleton(new ApiKeyRing(keys));
         builder.Services.AddSingleton<AutoDeployer>();
         builder.Services.AddOpenApi();
+        // Statement logging stays off unless configured: it would print every variable value.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
         return builder;
