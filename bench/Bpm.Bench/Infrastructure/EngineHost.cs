@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Bpm.Bench.Infrastructure;
+
+/// <summary>The engine host as its own process, as it runs in production, configured through environment variables.</summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    public const string ApiKey = "bench-key";
+
+    private readonly Process _process;
+    private readonly string? _dataFolder;
+
+    private EngineHost(Process process, Uri address, string? dataFolder)
+    {
+        _process = process;
+        _dataFolder = dataFolder;
+        Address = address;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[engine] " + e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Starts a host on SQLite (a fresh file) or on the given PostgreSQL database.</summary>
+    public static async Task<EngineHost> StartAsync(string? postgresConnectionString)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.HostAssembly()])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        string? dataFolder = null;
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Bpm__Auth__ApiKeys__0"] = ApiKey;
+        start.Environment["Bpm__AutoDeploy__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (postgresConnectionString is null)
+        {
+            dataFolder = Directory.CreateTempSubdirectory("bpm-bench-sqlite-").FullName;
+            start.Environment["Bpm__Database__Provider"] = "Sqlite";
+            start.Environment["ConnectionStrings__Bpm"] = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
+        }
+        else
+        {
+            start.Environment["Bpm__Database__Provider"] = "PostgreSql";
+            start.Environment["ConnectionStrings__Bpm"] = postgresConnectionString + ";Maximum Pool Size=100";
+        }
+        var host = new EngineHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), dataFolder);
+        await host.WaitUntilReadyAsync();
+        return host;
+    }
+
+    public HttpClient Client()
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(Address, "/engine-rest/"), Timeout = TimeSpan.FromMinutes(2) };
+        client.DefaultRequestHeaders.Add("x-api-key", ApiKey);
+        return client;
+    }
+
+    /// <summary>Resident memory of the engine process, in bytes, as the kernel reports it.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        throw new InvalidOperationException("VmRSS not found");
+    }
+
+    public async Task DeployAsync(string modelFile)
+    {
+        using var client = Client();
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(modelFile)), "model", Path.GetFileName(modelFile));
+        var response = await client.PostAsync("deployment/create", form);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Deploy failed: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        if (_dataFolder is not null) Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The engine exited with code {_process.ExitCode}");
+            try
+            {
+                if ((await probe.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+        }
+        throw new TimeoutException("The engine did not become ready within 60 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>JSON bodies for the REST calls the scenarios make.</summary>
+public static class Json
+{
+    public static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,57 @@
+using Npgsql;
+
+namespace Bpm.Bench.Infrastructure;
+
+/// <summary>A private PostgreSQL server on a port of its own, made for one bench run and removed after it.</summary>
+public sealed class PostgresServer : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly string _data;
+
+    private PostgresServer(string bin, string data, int port)
+    {
+        _bin = bin;
+        _data = data;
+        Port = port;
+    }
+
+    public int Port { get; }
+    public string Bin => _bin;
+    public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Maximum Pool Size=200";
+
+    public static async Task<PostgresServer> StartAsync(int port = 55499)
+    {
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(Directory.Exists).OrderBy(d => d).LastOrDefault()
+            ?? throw new InvalidOperationException("PostgreSQL is not installed (apt-get install postgresql)");
+        var data = Path.Combine(Path.GetTempPath(), $"bpm-bench-pg-{Environment.ProcessId}");
+        Directory.CreateDirectory(data);
+        if (Environment.UserName == "root") await Shell.RunAsync("chown", ["postgres", data]);
+        var server = new PostgresServer(bin, data, port);
+        await Shell.RunAsPostgresAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
+        await Shell.RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"),
+            ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", $"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB", "start"]);
+        return server;
+    }
+
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            await Shell.RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "immediate", "stop"]);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

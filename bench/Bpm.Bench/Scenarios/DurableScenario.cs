@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Bpm.Bench.Infrastructure;
+
+namespace Bpm.Bench.Scenarios;
+
+/// <summary>
+/// Start, external service task, end — durable, end to end over REST: concurrent clients start instances,
+/// HTTP workers fetch and lock in batches and complete. Completed instances per second on SQLite and on
+/// PostgreSQL; baseline: <c>pgbench -N</c> on the same PostgreSQL server in the same run.
+/// </summary>
+public sealed class DurableScenario : IScenario
+{
+    private const int Starters = 8;
+    private const int Workers = 4;
+    private const int Batch = 50;
+    private const int MaxBacklog = 2000;
+
+    public string Name => "durable";
+
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchRun run)
+    {
+        var postgres = await run.PostgresAsync();
+        var duration = run.Options.Duration;
+        double sqlite, onPostgres;
+        await using (var host = await EngineHost.StartAsync(null)) sqlite = await MeasureAsync(host, duration);
+        await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync("bench_durable"))) onPostgres = await MeasureAsync(host, duration);
+        var pgbench = await Pgbench.SimpleUpdateTpsAsync(postgres, duration, clients: Starters + Workers);
+        return
+        [
+            new(Name, "completed instances per second, SQLite", Math.Round(sqlite, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench)),
+            new(Name, "completed instances per second, PostgreSQL", Math.Round(onPostgres, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench)),
+        ];
+    }
+
+    private static async Task<double> MeasureAsync(EngineHost host, TimeSpan duration)
+    {
+        await host.DeployAsync(RepositoryPaths.Model("durable.bpmn"));
+        using var client = host.Client();
+        long started = 0, completed = 0;
+        using var stop = new CancellationTokenSource();
+        var starters = Enumerable.Range(0, Starters).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (Interlocked.Read(ref started) - Interlocked.Read(ref completed) > MaxBacklog)
+                {
+                    await Task.Delay(5);
+                    continue;
+                }
+                var response = await client.PostAsync("process-definition/key/durable/start", Json.Body("""{"variables": {"amount": {"value": 42}}}"""));
+                response.EnsureSuccessStatusCode();
+                Interlocked.Increment(ref started);
+            }
+        }));
+        var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
+        {
+            var fetch = $$"""{"workerId": "bench-{{w}}", "maxTasks": {{Batch}}, "asyncResponseTimeout": 500, "topics": [{"topicName": "bench-work", "lockDuration": 60000}]}""";
+            while (!stop.IsCancellationRequested)
+            {
+                var response = await client.PostAsync("external-task/fetchAndLock", Json.Body(fetch));
+                response.EnsureSuccessStatusCode();
+                var tasks = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+                await Task.WhenAll(tasks.Select(async task =>
+                {
+                    var done = await client.PostAsync($"external-task/{task!["id"]!.GetValue<string>()}/complete", Json.Body("{\"workerId\": \"bench-" + w + "\", \"variables\": {\"ok\": {\"value\": true}}}"));
+                    done.EnsureSuccessStatusCode();
+                    Interlocked.Increment(ref completed);
+                }));
+            }
+        }));
+        var all = Task.WhenAll(starters.Concat(workers));
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var from = Interlocked.Read(ref completed);
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(duration);
+        var rate = (Interlocked.Read(ref completed) - from) / watch.Elapsed.TotalSeconds;
+        stop.Cancel();
+        await all;
+        return rate;
+    }
+}

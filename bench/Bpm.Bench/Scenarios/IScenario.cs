@@ -1,0 +1,8 @@
+namespace Bpm.Bench.Scenarios;
+
+public interface IScenario
+{
+    string Name { get; }
+
+    Task<IReadOnlyList<BenchResult>> RunAsync(BenchRun run);
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Bpm.Bench.Infrastructure;
+using Npgsql;
+
+namespace Bpm.Bench.Scenarios;
+
+/// <summary>
+/// Many instances waiting in user tasks in PostgreSQL. The first instance is started through the engine; the
+/// others are copies of its rows (fresh ids), loaded in bulk. Engine memory and the latency of the task-list
+/// query are measured at 10,000 waiting instances and at the full count; memory must not grow with it.
+/// </summary>
+public sealed class StateScenario : IScenario
+{
+    private const int Groups = 10;
+    private const int Chunk = 100_000;
+
+    public string Name => "state";
+
+    public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchRun run)
+    {
+        var total = run.Options.Quick ? 100_000 : 1_000_000;
+        var postgres = await run.PostgresAsync();
+        var connectionString = await postgres.CreateDatabaseAsync("bench_state");
+        await using var host = await EngineHost.StartAsync(connectionString);
+        await host.DeployAsync(RepositoryPaths.Model("usertasks.bpmn"));
+        using var client = host.Client();
+        var template = JsonNode.Parse(await (await client.PostAsync("process-definition/key/usertasks/start",
+            Json.Body("""{"variables": {"group": {"value": "group-0"}}}"""))).Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+        await CloneAsync(connectionString, template, 10_000 - 1);
+        var (smallMemory, smallP50, smallP99) = await MeasureAsync(host, client);
+        for (var loaded = 10_000; loaded < total; loaded += Chunk) await CloneAsync(connectionString, template, Math.Min(Chunk, total - loaded));
+        var (largeMemory, largeP50, largeP99) = await MeasureAsync(host, client);
+
+        return
+        [
+            new(Name, $"engine resident memory, {total:N0} waiting instances", Math.Round(largeMemory / 1048576.0, 1), "MiB", "same, 10,000 waiting instances", Math.Round(smallMemory / 1048576.0, 1)),
+            new(Name, $"task list p50, {total:N0} waiting instances", largeP50, "ms", "same, 10,000 waiting instances", smallP50),
+            new(Name, $"task list p99, {total:N0} waiting instances", largeP99, "ms", "same, 10,000 waiting instances", smallP99),
+        ];
+    }
+
+    /// <summary>Warms up, then times 200 task-list queries from 10 concurrent clients and reads the engine's memory.</summary>
+    private static async Task<(long Memory, double P50, double P99)> MeasureAsync(EngineHost host, HttpClient client)
+    {
+        var latencies = new Latencies();
+        for (var round = 0; round < 2; round++)
+        {
+            latencies = new Latencies();
+            await Task.WhenAll(Enumerable.Range(0, 10).Select(c => Task.Run(async () =>
+            {
+                for (var i = 0; i < 20; i++)
+                {
+                    var response = await latencies.TimeAsync(() => client.GetAsync($"task?candidateGroup=group-{(c + i) % Groups}&maxResults=50"));
+                    response.EnsureSuccessStatusCode();
+                }
+            })));
+        }
+        return (host.ResidentBytes(), latencies.Percentile(50), latencies.Percentile(99));
+    }
+
+    /// <summary>Copies the template instance's rows <paramref name="count"/> times with new ids, in one transaction.</summary>
+    private static async Task CloneAsync(string connectionString, string template, int count)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            CREATE TEMP TABLE ids ON COMMIT DROP AS
+              SELECT g, gen_random_uuid()::text AS pid, gen_random_uuid()::text AS tid FROM generate_series(1, @count) g;
+            INSERT INTO bpm_process_instance (id, definition_id, definition_key, business_key, state, start_time, end_time, document, revision)
+              SELECT ids.pid, p.definition_id, p.definition_key, 'bk-' || ids.pid, p.state, p.start_time, NULL,
+                     replace(replace(replace(p.document, p.id, ids.pid), u.id, ids.tid), '"group-0"', '"group-' || (ids.g % 10) || '"'), p.revision
+              FROM ids, bpm_process_instance p JOIN bpm_user_task u ON u.process_instance_id = p.id WHERE p.id = @template;
+            INSERT INTO bpm_user_task (id, process_instance_id, definition_id, definition_key, task_definition_key, business_key, name, assignee,
+                                       candidate_users, candidate_groups, form_key, create_time, due, follow_up, priority, suspended)
+              SELECT ids.tid, ids.pid, u.definition_id, u.definition_key, u.task_definition_key, 'bk-' || ids.pid, u.name, NULL,
+                     u.candidate_users, ',group-' || (ids.g % 10) || ',', u.form_key, u.create_time, u.due, u.follow_up, u.priority, u.suspended
+              FROM ids, bpm_user_task u WHERE u.process_instance_id = @template;
+            INSERT INTO bpm_activity_instance (id, process_instance_id, definition_id, definition_key, parent_activity_instance_id, activity_id,
+                                               activity_name, activity_type, task_id, assignee, start_time, end_time, canceled, sequence)
+              SELECT CASE WHEN a.task_id IS NULL THEN gen_random_uuid()::text ELSE ids.tid END, ids.pid, a.definition_id, a.definition_key, ids.pid,
+                     a.activity_id, a.activity_name, a.activity_type, CASE WHEN a.task_id IS NULL THEN NULL ELSE ids.tid END, NULL,
+                     a.start_time, a.end_time, a.canceled, a.sequence
+              FROM ids, bpm_activity_instance a WHERE a.process_instance_id = @template;
+            """, connection);
+        command.Parameters.AddWithValue("count", count);
+        command.Parameters.AddWithValue("template", template);
+        command.CommandTimeout = 600;
+        await using var transaction = await connection.BeginTransactionAsync();
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+        await analyze.ExecuteNonQueryAsync();
+    }
+}
