@@ -12,6 +12,7 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
     public DbSet<ProcessInstanceRow> ProcessInstances => Set<ProcessInstanceRow>();
     public DbSet<ExternalTaskRow> ExternalTasks => Set<ExternalTaskRow>();
     public DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
+    public DbSet<UserTaskCandidateRow> UserTaskCandidates => Set<UserTaskCandidateRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<ActivityInstanceRow> ActivityInstances => Set<ActivityInstanceRow>();
 
@@ -53,6 +54,12 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
         {
             e.ToTable("bpm_user_task");
             e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<UserTaskCandidateRow>(e =>
+        {
+            e.ToTable("bpm_user_task_candidate");
+            e.HasKey(x => new { x.TaskId, x.Kind, x.Name });
             MapColumns(e.Metadata);
         });
         model.Entity<IncidentRow>(e =>

@@ -75,14 +75,16 @@ internal static class EffectWriter
                         BusinessKey = instance.BusinessKey,
                         Name = u.Name,
                         Assignee = u.Assignee,
-                        CandidateUsers = MemberList.Write(u.CandidateUsers),
-                        CandidateGroups = MemberList.Write(u.CandidateGroups),
                         FormKey = u.FormKey,
                         CreateTime = u.Time.UtcDateTime,
                         Due = u.Due?.UtcDateTime,
                         FollowUp = u.FollowUp?.UtcDateTime,
                         Priority = u.Priority,
                     });
+                    foreach (var user in u.CandidateUsers.Distinct())
+                        db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.User, Name = user });
+                    foreach (var group in u.CandidateGroups.Distinct())
+                        db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.Group, Name = group });
                     if (started.TryGetValue(u.TaskId, out var userHistory))
                     {
                         userHistory.TaskId = u.TaskId;
@@ -125,10 +127,20 @@ internal static class EffectWriter
             var ids = endedTasks.Select(t => t.TaskId).ToList();
             Forget<ExternalTaskRow>(db, t => ids.Contains(t.Id));
             Forget<UserTaskRow>(db, t => ids.Contains(t.Id));
-            await db.ExternalTasks.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-            await db.UserTasks.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-            // The failure incident of an external task goes with the task.
-            await db.Incidents.Where(i => ids.Contains(i.Configuration) && i.IncidentType == IncidentTypes.FailedExternalTask).ExecuteDeleteAsync(cancellationToken);
+            Forget<UserTaskCandidateRow>(db, c => ids.Contains(c.TaskId));
+            var external = endedTasks.Where(t => t.ActivityType == "serviceTask").Select(t => t.TaskId).ToList();
+            var human = endedTasks.Where(t => t.ActivityType == "userTask").Select(t => t.TaskId).ToList();
+            if (external.Count > 0)
+            {
+                await db.ExternalTasks.Where(t => external.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+                // The failure incident of an external task goes with the task.
+                await db.Incidents.Where(i => external.Contains(i.Configuration) && i.IncidentType == IncidentTypes.FailedExternalTask).ExecuteDeleteAsync(cancellationToken);
+            }
+            if (human.Count > 0)
+            {
+                await db.UserTaskCandidates.Where(c => human.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
+                await db.UserTasks.Where(t => human.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+            }
         }
         if (resolved.Count > 0)
         {

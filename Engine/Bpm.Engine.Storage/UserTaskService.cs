@@ -16,14 +16,19 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
     }
 
     /// <summary>Assigns the task to <paramref name="userId"/>, unless someone else holds it already.</summary>
-    public Task ClaimAsync(string taskId, string? userId, CancellationToken cancellationToken) =>
-        UpdateAsync(taskId, cancellationToken, task =>
-        {
-            if (string.IsNullOrWhiteSpace(userId)) throw EngineException.Invalid("userId is required to claim a task");
-            if (task.Assignee is not null && task.Assignee != userId)
-                throw EngineException.Conflict($"Cannot claim task '{taskId}': it is already claimed by '{task.Assignee}'");
-            task.Assignee = userId;
-        });
+    /// <remarks>One conditional update, so of two concurrent claims exactly one wins.</remarks>
+    public async Task ClaimAsync(string taskId, string? userId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userId)) throw EngineException.Invalid("userId is required to claim a task");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var claimed = await db.UserTasks
+            .Where(t => t.Id == taskId && (t.Assignee == null || t.Assignee == userId))
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Assignee, userId), cancellationToken);
+        if (claimed == 1) return;
+        var holder = await db.UserTasks.Where(t => t.Id == taskId).Select(t => new { t.Assignee }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw NotFound(taskId);
+        throw EngineException.Conflict($"Cannot claim task '{taskId}': it is already claimed by '{holder.Assignee}'");
+    }
 
     public Task UnclaimAsync(string taskId, CancellationToken cancellationToken) =>
         UpdateAsync(taskId, cancellationToken, task => task.Assignee = null);

@@ -22,7 +22,7 @@ public sealed record TaskQuery(
     string? SortBy,
     string? SortOrder)
 {
-    public IQueryable<UserTaskRow> Apply(IQueryable<UserTaskRow> query)
+    public IQueryable<UserTaskRow> Apply(IQueryable<UserTaskRow> query, IQueryable<UserTaskCandidateRow> candidates)
     {
         if (TaskId is not null) query = query.Where(t => t.Id == TaskId);
         if (Assignee is not null) query = query.Where(t => t.Assignee == Assignee);
@@ -30,20 +30,19 @@ public sealed record TaskQuery(
         if (Assigned == true) query = query.Where(t => t.Assignee != null);
         if (CandidateUser is not null)
         {
-            var pattern = "%," + CandidateUser + ",%";
-            query = query.Where(t => t.Assignee == null && EF.Functions.Like(t.CandidateUsers, pattern));
+            query = query.Where(t => t.Assignee == null
+                && candidates.Any(c => c.TaskId == t.Id && c.Kind == UserTaskCandidateRow.User && c.Name == CandidateUser));
         }
         if (CandidateGroup is not null)
         {
-            var pattern = "%," + CandidateGroup + ",%";
-            query = query.Where(t => t.Assignee == null && EF.Functions.Like(t.CandidateGroups, pattern));
+            query = query.Where(t => t.Assignee == null
+                && candidates.Any(c => c.TaskId == t.Id && c.Kind == UserTaskCandidateRow.Group && c.Name == CandidateGroup));
         }
         if (CandidateGroups is not null)
         {
             var groups = CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            query = query.Where(t => t.Assignee == null);
-            var matching = groups.Select(g => "%," + g + ",%").ToList();
-            if (matching.Count > 0) query = query.Where(t => matching.Any(p => EF.Functions.Like(t.CandidateGroups, p)));
+            query = query.Where(t => t.Assignee == null
+                && candidates.Any(c => c.TaskId == t.Id && c.Kind == UserTaskCandidateRow.Group && groups.Contains(c.Name)));
         }
         if (ProcessInstanceId is not null) query = query.Where(t => t.ProcessInstanceId == ProcessInstanceId);
         if (ProcessInstanceBusinessKey is not null) query = query.Where(t => t.BusinessKey == ProcessInstanceBusinessKey);

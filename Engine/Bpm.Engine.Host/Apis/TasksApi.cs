@@ -15,11 +15,11 @@ public static class TasksApi
         var group = api.MapGroup("/task").WithTags("Task");
         group.MapGet("", async (BpmDbContext db, [AsParameters] TaskQuery filter, int? firstResult, int? maxResults, CancellationToken ct) =>
         {
-            var rows = await Sorted(filter.Apply(db.UserTasks.AsNoTracking()), filter).Page(firstResult, maxResults).ToListAsync(ct);
+            var rows = await Sorted(filter.Apply(db.UserTasks.AsNoTracking(), db.UserTaskCandidates.AsNoTracking()), filter).Page(firstResult, maxResults).ToListAsync(ct);
             return JsonResult.Ok(rows.Select(Dtos.Task).ToList());
         });
         group.MapGet("/count", async (BpmDbContext db, [AsParameters] TaskQuery filter, CancellationToken ct) =>
-            JsonResult.Ok(new CountDto(await filter.Apply(db.UserTasks.AsNoTracking()).LongCountAsync(ct))));
+            JsonResult.Ok(new CountDto(await filter.Apply(db.UserTasks.AsNoTracking(), db.UserTaskCandidates.AsNoTracking()).LongCountAsync(ct))));
         group.MapGet("/{id}", async (UserTaskService tasks, string id, CancellationToken ct) => JsonResult.Ok(Dtos.Task(await tasks.GetAsync(id, ct))));
         group.MapPost("/{id}/claim", async (HttpRequest request, UserTaskService tasks, string id, CancellationToken ct) =>
         {

@@ -11,9 +11,6 @@ public sealed class UserTaskRow
     public string? BusinessKey { get; set; }
     public string? Name { get; set; }
     public string? Assignee { get; set; }
-    /// <summary>Candidate users as <c>,a,b,</c> so a member is found with a LIKE on <c>,name,</c>.</summary>
-    public string CandidateUsers { get; set; } = ",";
-    public string CandidateGroups { get; set; } = ",";
     public string? FormKey { get; set; }
     public DateTime CreateTime { get; set; }
     public DateTime? Due { get; set; }

@@ -71,7 +71,8 @@ public sealed class DurableScenario : IScenario
         }));
         var all = Task.WhenAll(starters.Concat(workers));
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Warm-up: the host compiles its hot paths in the first seconds.
+        await Task.Delay(TimeSpan.FromSeconds(5));
         var from = Interlocked.Read(ref completed);
         var watch = Stopwatch.StartNew();
         await Task.Delay(duration);

@@ -55,6 +55,19 @@ public abstract class UserTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_let_exactly_one_of_many_concurrent_claims_win()
+    {
+        var (_, _, taskId) = await StartReviewAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Client.PostAsync($"task/{taskId}/claim", $$"""{"userId": "user-{{i}}"}""")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.NoContent);
+        Assert.Equal(11, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        var winner = (await Client.GetJsonAsync($"task/{taskId}"))["assignee"]!.GetValue<string>();
+        Assert.StartsWith("user-", winner);
+    }
+
+    [Fact]
     public async Task Should_complete_a_task_with_variables_and_move_to_the_next()
     {
         var (_, instance, taskId) = await StartReviewAsync();

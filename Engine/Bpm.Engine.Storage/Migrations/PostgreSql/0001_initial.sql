@@ -65,8 +65,6 @@ CREATE TABLE bpm_user_task (
     business_key TEXT NULL,
     name TEXT NULL,
     assignee TEXT NULL,
-    candidate_users TEXT NOT NULL,
-    candidate_groups TEXT NOT NULL,
     form_key TEXT NULL,
     create_time TIMESTAMPTZ NOT NULL,
     due TIMESTAMPTZ NULL,
@@ -76,6 +74,15 @@ CREATE TABLE bpm_user_task (
 );
 CREATE INDEX ix_bpm_user_task_instance ON bpm_user_task (process_instance_id);
 CREATE INDEX ix_bpm_user_task_assignee ON bpm_user_task (assignee);
+CREATE INDEX ix_bpm_user_task_create_time ON bpm_user_task (create_time);
+
+CREATE TABLE bpm_user_task_candidate (
+    task_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (task_id, kind, name)
+);
+CREATE INDEX ix_bpm_user_task_candidate_name ON bpm_user_task_candidate (kind, name, task_id);
 
 CREATE TABLE bpm_incident (
     id TEXT NOT NULL PRIMARY KEY,

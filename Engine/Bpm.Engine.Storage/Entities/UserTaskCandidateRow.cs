@@ -1,0 +1,13 @@
+namespace Bpm.Engine.Storage.Entities;
+
+/// <summary>A candidate user or group of a user task, one row each, indexed for the task list.</summary>
+public sealed class UserTaskCandidateRow
+{
+    public const string User = "user";
+    public const string Group = "group";
+
+    public required string TaskId { get; set; }
+    /// <summary><see cref="User"/> or <see cref="Group"/>.</summary>
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+}
