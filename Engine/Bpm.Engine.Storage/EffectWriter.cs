@@ -115,12 +115,23 @@ internal static class EffectWriter
             }
         }
 
-        foreach (var group in ended.Values.GroupBy(e => (e.Time, e.Canceled)))
+        foreach (var end in ended.Values)
         {
-            var ids = group.Select(e => e.ActivityInstanceId).ToList();
-            var (time, canceled) = (group.Key.Time.UtcDateTime, group.Key.Canceled);
-            await db.ActivityInstances.Where(a => ids.Contains(a.Id))
-                .ExecuteUpdateAsync(set => set.SetProperty(a => a.EndTime, time).SetProperty(a => a.Canceled, canceled), cancellationToken);
+            // Closed in the same batch as the command's inserts: only the two changed columns are written.
+            var history = db.ActivityInstances.Attach(new ActivityInstanceRow
+            {
+                Id = end.ActivityInstanceId,
+                ProcessInstanceId = "",
+                DefinitionId = "",
+                DefinitionKey = "",
+                ParentActivityInstanceId = "",
+                ActivityId = "",
+                ActivityType = "",
+            });
+            history.Entity.EndTime = end.Time.UtcDateTime;
+            history.Entity.Canceled = end.Canceled;
+            history.Property(a => a.EndTime).IsModified = true;
+            history.Property(a => a.Canceled).IsModified = true;
         }
         if (endedTasks.Count > 0)
         {

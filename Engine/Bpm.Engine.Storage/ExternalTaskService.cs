@@ -61,20 +61,18 @@ public sealed class ExternalTaskService(
 
     public async Task CompleteAsync(string taskId, string workerId, JsonObject? variables, JsonObject? localVariables, CancellationToken cancellationToken)
     {
-        var task = await GetAsync(taskId, cancellationToken);
-        await executor.ExecuteAsync(task.ProcessInstanceId,
+        await executor.ExecuteAsync(
+            async (db, ct) => (await RequireLockAsync(db, taskId, workerId, "completed", ct)).ProcessInstanceId,
             (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables, localVariables),
-            (db, ct) => RequireLockAsync(db, taskId, workerId, "completed", ct),
             cancellationToken);
     }
 
     public async Task HandleBpmnErrorAsync(string taskId, string workerId, string errorCode, string? errorMessage, JsonObject? variables, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(errorCode)) throw EngineException.Invalid("errorCode is required");
-        var task = await GetAsync(taskId, cancellationToken);
-        await executor.ExecuteAsync(task.ProcessInstanceId,
+        await executor.ExecuteAsync(
+            async (db, ct) => (await RequireLockAsync(db, taskId, workerId, "failed with a BPMN error", ct)).ProcessInstanceId,
             (definition, instance) => runtime.ThrowBpmnError(definition, instance, taskId, errorCode, errorMessage, variables),
-            (db, ct) => RequireLockAsync(db, taskId, workerId, "failed with a BPMN error", ct),
             cancellationToken);
     }
 
@@ -97,7 +95,7 @@ public sealed class ExternalTaskService(
         if (retries == 0) RaiseIncident(db, task, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (retries > 0) availability.Notify();
+        if (retries > 0) availability.Notify(task.Topic);
     }
 
     /// <summary>Sets the retries of a task; retries above zero resolve its incident and make it fetchable again.</summary>
@@ -121,7 +119,7 @@ public sealed class ExternalTaskService(
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (retries > 0) availability.Notify();
+        if (retries > 0) availability.Notify(task.Topic);
     }
 
     public Task ExtendLockAsync(string taskId, string workerId, long newDuration, CancellationToken cancellationToken) =>
@@ -146,13 +144,15 @@ public sealed class ExternalTaskService(
 
     public async Task UnlockAsync(string taskId, CancellationToken cancellationToken)
     {
+        var topic = "";
         await UpdateAsync(taskId, cancellationToken, async (db, _) =>
         {
             var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
             task.WorkerId = null;
             task.LockExpiration = null;
+            topic = task.Topic;
         });
-        availability.Notify();
+        availability.Notify(topic);
     }
 
     private async Task UpdateAsync(string taskId, CancellationToken cancellationToken, Func<BpmDbContext, DateTime, Task> change)

@@ -18,11 +18,16 @@ public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> cont
 
     public delegate CommandResult InstanceCommand(ProcessDefinition definition, ProcessInstance instance);
 
-    /// <param name="before">Runs first in the same transaction; checks and row changes besides the instance (a task's lock, say).</param>
+    public Task<CommandResult> ExecuteAsync(string instanceId, InstanceCommand command, CancellationToken cancellationToken) =>
+        ExecuteAsync((_, _) => Task.FromResult(instanceId), command, cancellationToken);
+
+    /// <param name="locate">
+    /// Runs first in the same transaction and names the instance: checks and row changes besides the instance
+    /// (a task's lock, say) belong here.
+    /// </param>
     public async Task<CommandResult> ExecuteAsync(
-        string instanceId,
+        Func<BpmDbContext, CancellationToken, Task<string>> locate,
         InstanceCommand command,
-        Func<BpmDbContext, CancellationToken, Task>? before,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -31,7 +36,7 @@ public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> cont
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                if (before is not null) await before(db, cancellationToken);
+                var instanceId = await locate(db, cancellationToken);
                 var row = await db.ProcessInstances.SingleOrDefaultAsync(p => p.Id == instanceId, cancellationToken)
                     ?? throw EngineException.NotFound($"Process instance with id '{instanceId}' does not exist");
                 var instance = InstanceDocument.Read(row.Document);
@@ -78,6 +83,6 @@ public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> cont
 
     private void NotifyNewTasks(CommandResult result)
     {
-        if (result.Effects.Any(e => e is ExternalTaskCreated)) availability.Notify();
+        foreach (var created in result.Effects.OfType<ExternalTaskCreated>()) availability.Notify(created.Topic);
     }
 }

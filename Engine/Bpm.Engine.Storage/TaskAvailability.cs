@@ -1,25 +1,70 @@
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// Wakes long-polling fetch requests of this node when tasks may have become fetchable. Other nodes'
-/// tasks are found by the pollers' periodic re-check.
+/// Wakes long-polling fetch requests of this node when tasks of their topics become fetchable: one waiter
+/// per new task, so a burst of tasks does not send every idle worker to the database at once. Tasks made
+/// fetchable on other nodes are found by the pollers' periodic re-check.
 /// </summary>
 public sealed class TaskAvailability
 {
-    private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _gate = new();
+    private readonly LinkedList<Subscription> _waiting = new();
 
-    public void Notify() => Interlocked.Exchange(ref _signal, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-
-    /// <summary>Completes at the next notification or after <paramref name="timeout"/>, whichever is first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Registers interest before a fetch, so a task created while the fetch runs is not missed.</summary>
+    public Subscription Subscribe(IReadOnlySet<string> topics)
     {
-        var signal = Volatile.Read(ref _signal).Task;
-        try
+        var subscription = new Subscription(this, topics);
+        lock (_gate) subscription.Node = _waiting.AddLast(subscription);
+        return subscription;
+    }
+
+    /// <summary>Wakes up to <paramref name="count"/> waiters of <paramref name="topic"/>, oldest first.</summary>
+    public void Notify(string topic, int count = 1)
+    {
+        lock (_gate)
         {
-            await signal.WaitAsync(timeout, cancellationToken);
+            for (var node = _waiting.First; node is not null && count > 0; )
+            {
+                var next = node.Next;
+                if (node.Value.Topics.Contains(topic))
+                {
+                    _waiting.Remove(node);
+                    node.Value.Node = null;
+                    node.Value.Signal.TrySetResult();
+                    count--;
+                }
+                node = next;
+            }
         }
-        catch (TimeoutException)
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate)
         {
+            if (subscription.Node is not null) _waiting.Remove(subscription.Node);
+            subscription.Node = null;
         }
+    }
+
+    public sealed class Subscription(TaskAvailability owner, IReadOnlySet<string> topics) : IDisposable
+    {
+        internal IReadOnlySet<string> Topics { get; } = topics;
+        internal TaskCompletionSource Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal LinkedListNode<Subscription>? Node { get; set; }
+
+        /// <summary>Completes when a task of a subscribed topic arrives or after <paramref name="timeout"/>.</summary>
+        public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Signal.Task.WaitAsync(timeout, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        public void Dispose() => owner.Remove(this);
     }
 }

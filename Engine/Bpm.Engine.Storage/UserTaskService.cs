@@ -38,14 +38,14 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
 
     public async Task<ProcessInstance> CompleteAsync(string taskId, JsonObject? variables, CancellationToken cancellationToken)
     {
-        var task = await GetAsync(taskId, cancellationToken);
-        var result = await executor.ExecuteAsync(task.ProcessInstanceId,
-            (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables),
+        var result = await executor.ExecuteAsync(
             async (db, ct) =>
             {
-                var current = await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
-                if (current.Suspended) throw EngineException.Invalid($"Task '{taskId}' is suspended");
+                var task = await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
+                if (task.Suspended) throw EngineException.Invalid($"Task '{taskId}' is suspended");
+                return task.ProcessInstanceId;
             },
+            (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables),
             cancellationToken);
         return result.Instance;
     }

@@ -90,12 +90,14 @@ public static class ExternalTasksApi
         if (body.MaxTasks == 0 || topics.Count == 0) return JsonResult.Ok(Array.Empty<LockedExternalTaskDto>());
 
         var deadline = time.GetUtcNow().AddMilliseconds(body.AsyncResponseTimeout ?? 0);
+        var names = topics.Select(t => t.TopicName).ToHashSet();
         while (true)
         {
+            using var subscription = availability.Subscribe(names);
             var locked = await tasks.FetchAndLockAsync(body.WorkerId, body.MaxTasks, body.UsePriority, topics, cancellationToken);
             var remaining = deadline - time.GetUtcNow();
             if (locked.Count > 0 || remaining <= TimeSpan.Zero) return JsonResult.Ok(locked.Select(Dtos.Locked).ToList());
-            await availability.WaitAsync(remaining < PollInterval ? remaining : PollInterval, cancellationToken);
+            await subscription.WaitAsync(remaining < PollInterval ? remaining : PollInterval, cancellationToken);
         }
     }
 

@@ -72,7 +72,7 @@ public sealed class DurableScenario : IScenario
         var all = Task.WhenAll(starters.Concat(workers));
 
         // Warm-up: the host compiles its hot paths in the first seconds.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await Task.Delay(duration < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10));
         var from = Interlocked.Read(ref completed);
         var watch = Stopwatch.StartNew();
         await Task.Delay(duration);
