@@ -14,6 +14,7 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
     public DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
     public DbSet<UserTaskCandidateRow> UserTaskCandidates => Set<UserTaskCandidateRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
+    public DbSet<JobRow> Jobs => Set<JobRow>();
     public DbSet<ActivityInstanceRow> ActivityInstances => Set<ActivityInstanceRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -65,6 +66,12 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
         model.Entity<IncidentRow>(e =>
         {
             e.ToTable("bpm_incident");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<JobRow>(e =>
+        {
+            e.ToTable("bpm_job");
             e.HasKey(x => x.Id);
             MapColumns(e.Metadata);
         });

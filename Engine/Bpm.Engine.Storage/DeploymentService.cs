@@ -4,6 +4,7 @@ using Bpm.Engine.Errors;
 using Bpm.Engine.Model;
 using Bpm.Engine.Parsing;
 using Bpm.Engine.Storage.Entities;
+using Bpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bpm.Engine.Storage;
@@ -103,11 +104,34 @@ public sealed class DeploymentService(IDbContextFactory<BpmDbContext> contexts, 
             };
             rows.Add(row);
             db.ProcessDefinitions.Add(row);
+            await ScheduleTimerStartsAsync(db, row, definition, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var (row, process) in rows.Zip(toDeploy)) cache.Add(row.Id, process.Definition);
         return new DeploymentResult(deployment, rows);
+    }
+
+    /// <summary>The new version's timer start events replace those of every earlier version of the key.</summary>
+    private static async Task ScheduleTimerStartsAsync(BpmDbContext db, ProcessDefinitionRow row, ProcessDefinition definition, DateTime now, CancellationToken cancellationToken)
+    {
+        await db.Jobs.Where(j => j.Kind == JobRow.TimerStart && j.DefinitionKey == row.Key).ExecuteDeleteAsync(cancellationToken);
+        foreach (var start in definition.TimerStartEvents)
+        {
+            if (!StartTimer.TryFirst(start.Timer!, new DateTimeOffset(now), out var schedule, out var error))
+                throw EngineException.Invalid($"The timer of start event '{start.Id}' cannot be scheduled: {error}");
+            db.Jobs.Add(new JobRow
+            {
+                Id = Guid.NewGuid().ToString(),
+                Kind = JobRow.TimerStart,
+                DefinitionId = row.Id,
+                DefinitionKey = row.Key,
+                ElementId = start.Id,
+                DueAt = schedule!.Due.UtcDateTime,
+                Repetitions = schedule.Remaining,
+                CreateTime = now,
+            });
+        }
     }
 
     private static bool IsBpmn(string name) =>

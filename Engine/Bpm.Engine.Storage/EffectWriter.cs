@@ -15,6 +15,7 @@ internal static class EffectWriter
         var ended = new Dictionary<string, ActivityEnded>();
         var endedTasks = new List<WaitEnded>();
         var resolved = new List<string>();
+        var cancelledTimers = new List<string>();
         var sequence = DateTime.UtcNow.Ticks;
         foreach (var effect in result.Effects)
         {
@@ -110,6 +111,22 @@ internal static class EffectWriter
                 case IncidentResolved r:
                     resolved.Add(r.IncidentId);
                     break;
+                case TimerScheduled t:
+                    db.Jobs.Add(new JobRow
+                    {
+                        Id = t.TimerId,
+                        Kind = JobRow.Timer,
+                        ProcessInstanceId = instance.Id,
+                        DefinitionId = instance.DefinitionId,
+                        DefinitionKey = instance.DefinitionKey,
+                        ElementId = t.ElementId,
+                        DueAt = t.DueAt.UtcDateTime,
+                        CreateTime = t.Time.UtcDateTime,
+                    });
+                    break;
+                case TimerCancelled c:
+                    cancelledTimers.Add(c.TimerId);
+                    break;
                 case InstanceEnded:
                     break;
             }
@@ -152,6 +169,11 @@ internal static class EffectWriter
                 await db.UserTaskCandidates.Where(c => human.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
                 await db.UserTasks.Where(t => human.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
             }
+        }
+        if (cancelledTimers.Count > 0)
+        {
+            Forget<JobRow>(db, j => cancelledTimers.Contains(j.Id));
+            await db.Jobs.Where(j => cancelledTimers.Contains(j.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         if (resolved.Count > 0)
         {

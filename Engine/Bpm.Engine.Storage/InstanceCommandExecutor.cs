@@ -62,6 +62,15 @@ public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AddAsync(db, result, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        NotifyNewTasks(result);
+    }
+
+    /// <summary>Adds a new instance and its effects to a unit of work the caller saves and commits (then calls <see cref="NotifyNewTasks"/>).</summary>
+    public static async Task AddAsync(BpmDbContext db, CommandResult result, CancellationToken cancellationToken)
+    {
         var instance = result.Instance;
         var row = new ProcessInstanceRow
         {
@@ -76,12 +85,9 @@ public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> cont
         };
         db.ProcessInstances.Add(row);
         await EffectWriter.ApplyAsync(db, row, result, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        NotifyNewTasks(result);
     }
 
-    private void NotifyNewTasks(CommandResult result)
+    public void NotifyNewTasks(CommandResult result)
     {
         foreach (var created in result.Effects.OfType<ExternalTaskCreated>()) availability.Notify(created.Topic);
     }

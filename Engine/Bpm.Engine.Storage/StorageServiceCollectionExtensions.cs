@@ -27,6 +27,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ExternalTaskService>();
         services.AddSingleton<UserTaskService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<JobExecutor>();
+        services.AddSingleton(options.Jobs);
         return services;
     }
 }

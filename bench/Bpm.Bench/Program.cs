@@ -5,8 +5,8 @@ using Bpm.Bench.Infrastructure;
 using Bpm.Bench.Scenarios;
 
 var options = BenchOptions.Parse(args);
-IScenario[] scenarios = [new CoreScenario(), new DurableScenario(), new UserTasksScenario(), new StateScenario()];
-string[] notYet = ["kafka", "masstransit", "timers"];
+IScenario[] scenarios = [new CoreScenario(), new DurableScenario(), new UserTasksScenario(), new TimersScenario(), new StateScenario()];
+string[] notYet = ["kafka", "masstransit"];
 
 var results = new List<BenchResult>();
 var failed = false;

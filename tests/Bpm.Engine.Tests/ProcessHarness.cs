@@ -17,9 +17,13 @@ internal sealed class ProcessHarness
     private ProcessHarness(ProcessDefinition definition, ScriptOptions? scripts)
     {
         _definition = definition;
-        _runtime = new ProcessRuntime(TimeProvider.System, () => $"id{++_ids}", scripts);
+        _runtime = new ProcessRuntime(Clock, () => $"id{++_ids}", scripts);
         Instance = null!;
     }
+
+    public static readonly DateTimeOffset Epoch = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+
+    public ManualClock Clock { get; } = new(Epoch);
 
     public ProcessInstance Instance { get; private set; }
     public IReadOnlyList<RuntimeEffect> Effects => _effects;
@@ -45,6 +49,19 @@ internal sealed class ProcessHarness
     {
         var token = Instance.Tokens.Single(t => t.NodeId == activityId && t.State == TokenState.Waiting);
         Apply(_runtime.CompleteTask(_definition, Instance, token.Id, Json(variablesJson)));
+        return this;
+    }
+
+    /// <summary>Moves the clock and fires every timer that falls due on the way, in due order.</summary>
+    public ProcessHarness Advance(TimeSpan by)
+    {
+        var until = Clock.GetUtcNow() + by;
+        while (Instance.Timers.Where(t => t.DueAt <= until).OrderBy(t => t.DueAt).FirstOrDefault() is { } due)
+        {
+            if (due.DueAt > Clock.GetUtcNow()) Clock.Advance(due.DueAt - Clock.GetUtcNow());
+            Apply(_runtime.FireTimer(_definition, Instance, due.Id));
+        }
+        if (until > Clock.GetUtcNow()) Clock.Advance(until - Clock.GetUtcNow());
         return this;
     }
 

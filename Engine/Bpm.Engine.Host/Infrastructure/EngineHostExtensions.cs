@@ -26,7 +26,9 @@ public static class EngineHostExtensions
             if (provider == DatabaseProvider.PostgreSql) throw new InvalidOperationException("ConnectionStrings:Bpm is required for PostgreSql");
             connectionString = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
         }
-        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; });
+        var jobs = builder.Configuration.GetSection("Bpm:Jobs").Get<JobOptions>() ?? new JobOptions();
+        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; });
+        if (jobs.Enabled) builder.Services.AddHostedService<JobExecutorService>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BpmDbContext>>().CreateDbContext());
 
         var keys = options.Auth.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();

@@ -12,6 +12,8 @@ internal sealed class BehaviorRegistry
     private readonly StartEventBehavior _start = new();
     private readonly EndEventBehavior _end = new();
     private readonly IntermediateThrowEventBehavior _throw = new();
+    private readonly IntermediateCatchEventBehavior _catch = new();
+    private readonly BoundaryEventBehavior _boundary = new();
     private readonly ExclusiveGatewayBehavior _exclusive = new();
     private readonly ParallelGatewayBehavior _parallel = new();
     private readonly InclusiveGatewayBehavior _inclusive = new();
@@ -26,6 +28,8 @@ internal sealed class BehaviorRegistry
         StartEvent => _start,
         EndEvent => _end,
         IntermediateThrowEvent => _throw,
+        IntermediateCatchEvent => _catch,
+        BoundaryEvent => _boundary,
         ExclusiveGateway => _exclusive,
         ParallelGateway => _parallel,
         InclusiveGateway => _inclusive,

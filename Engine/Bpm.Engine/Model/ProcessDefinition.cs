@@ -8,14 +8,17 @@ public sealed class ProcessDefinition
     private readonly FrozenDictionary<string, FlowNode> _nodes;
     private readonly FrozenDictionary<string, SequenceFlow> _flows;
     private readonly FrozenDictionary<string, FrozenSet<string>> _reachingInclusiveJoins;
+    private readonly FrozenDictionary<string, BoundaryEvent[]> _boundaryEvents;
 
-    public ProcessDefinition(string key, string? name, string startEventId, IEnumerable<FlowNode> nodes, IEnumerable<SequenceFlow> flows)
+    public ProcessDefinition(string key, string? name, string? startEventId, IEnumerable<FlowNode> nodes, IEnumerable<SequenceFlow> flows)
     {
         Key = key;
         Name = name;
         StartEventId = startEventId;
         _nodes = nodes.ToFrozenDictionary(n => n.Id);
         _flows = flows.ToFrozenDictionary(f => f.Id);
+        _boundaryEvents = _nodes.Values.OfType<BoundaryEvent>().GroupBy(b => b.AttachedToId).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        TimerStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Timer is not null && s.ScopeId == key).ToArray();
         _reachingInclusiveJoins = _nodes.Values
             .OfType<InclusiveGateway>()
             .Where(g => g.Incoming.Count > 1)
@@ -25,12 +28,19 @@ public sealed class ProcessDefinition
     /// <summary>The BPMN process id; Camunda calls it the definition key.</summary>
     public string Key { get; }
     public string? Name { get; }
-    public string StartEventId { get; }
+    /// <summary>The none start event of the process, if it has one; instances started by a client begin there.</summary>
+    public string? StartEventId { get; }
+    /// <summary>The timer start events of the process; each schedules new instances on its own.</summary>
+    public IReadOnlyList<StartEvent> TimerStartEvents { get; }
     public IEnumerable<FlowNode> Nodes => _nodes.Values;
 
     public FlowNode Node(string id) => _nodes[id];
     public bool TryGetNode(string id, out FlowNode? node) => _nodes.TryGetValue(id, out node);
     public SequenceFlow Flow(string id) => _flows[id];
+
+    /// <summary>The boundary events attached to an activity, in document order.</summary>
+    public IReadOnlyList<BoundaryEvent> BoundaryEventsOf(string activityId) =>
+        _boundaryEvents.TryGetValue(activityId, out var events) ? events : [];
 
     /// <summary>
     /// True when a token resting at <paramref name="nodeId"/> could still arrive at the inclusive join

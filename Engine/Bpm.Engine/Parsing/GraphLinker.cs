@@ -55,6 +55,13 @@ internal sealed class GraphLinker(ParseErrors errors, IReadOnlyDictionary<string
                 case ExclusiveGateway or InclusiveGateway or ParallelGateway when outs.Count == 0:
                     errors.Add(element, $"Gateway '{node.Id}' has no outgoing sequence flow");
                     break;
+                case BoundaryEvent when ins.Count > 0:
+                    errors.Add(element, $"Boundary event '{node.Id}' has incoming sequence flows");
+                    break;
+                case BoundaryEvent boundary when !byId.TryGetValue(boundary.AttachedToId, out var host)
+                    || host is not (ServiceTask or UserTask or ScriptTask or PlainTask or SubProcess) || host.ScopeId != boundary.ScopeId:
+                    errors.Add(element, $"Boundary event '{node.Id}' is attached to '{boundary.AttachedToId}', which is no activity of its scope");
+                    break;
             }
             var defaultFlow = node switch
             {

@@ -27,16 +27,17 @@ internal sealed class ScopeReader(ParseErrors errors)
             return null;
         }
         var before = errors.Count;
-        var start = ReadScope(process, key);
-        if (errors.Count > before || start is null) return null;
+        var start = ReadScope(process, key, isProcess: true);
+        if (errors.Count > before) return null;
         var nodes = new GraphLinker(errors, _elements).Link(_nodes, _flows);
         if (errors.Count > before) return null;
         return new ProcessDefinition(key, (string?)process.Attribute("name"), start, nodes, _flows.Select(f => f.Flow));
     }
 
-    private string? ReadScope(XElement container, string scopeId)
+    private string? ReadScope(XElement container, string scopeId, bool isProcess)
     {
         var starts = new List<string>();
+        var timerStarts = 0;
         foreach (var element in container.Elements())
         {
             if (element.Name.Namespace != Bpmn)
@@ -56,20 +57,22 @@ internal sealed class ScopeReader(ParseErrors errors)
                 ReadFlow(element, id);
                 continue;
             }
-            var node = ReadNode(element, id, local, scopeId);
+            var node = ReadNode(element, id, local, scopeId, isProcess);
             if (node is null) continue;
             CheckActivityChildren(element, local);
             var (inputs, outputs) = _extensions.Read(element);
             _elements[id] = element;
             _nodes.Add(node with { Inputs = inputs, Outputs = outputs });
-            if (node is StartEvent) starts.Add(id);
+            if (node is StartEvent { Timer: null }) starts.Add(id);
+            else if (node is StartEvent) timerStarts++;
         }
         var scopeElement = container;
-        if (starts.Count == 0)
+        if (starts.Count == 0 && (!isProcess || timerStarts == 0))
         {
             errors.Add(scopeElement, $"'{ExtensionReader.Id(scopeElement)}' has no none start event");
             return null;
         }
+        if (starts.Count == 0) return null;
         if (starts.Count > 1)
         {
             errors.Add(scopeElement, $"'{ExtensionReader.Id(scopeElement)}' has {starts.Count} none start events ({string.Join(", ", starts)}); exactly one is allowed");
@@ -78,13 +81,29 @@ internal sealed class ScopeReader(ParseErrors errors)
         return starts[0];
     }
 
-    private FlowNode? ReadNode(XElement element, string id, string type, string scopeId)
+    private FlowNode? ReadNode(XElement element, string id, string type, string scopeId, bool isProcess)
     {
         var name = (string?)element.Attribute("name");
         switch (type)
         {
+            case "startEvent" when isProcess && OnlyTimer(element):
+                var startTimer = ReadTimer(element);
+                return startTimer is null ? null : new StartEvent(id, name, scopeId) { Timer = startTimer };
             case "startEvent":
                 return NoEventDefinition(element, type) ? new StartEvent(id, name, scopeId) : null;
+            case "intermediateCatchEvent" when OnlyTimer(element):
+                var catchTimer = ReadTimer(element);
+                return catchTimer is null ? null : new IntermediateCatchEvent(id, name, scopeId, catchTimer);
+            case "boundaryEvent" when OnlyTimer(element):
+                var boundaryTimer = ReadTimer(element);
+                var attachedTo = (string?)element.Attribute("attachedToRef");
+                if (string.IsNullOrEmpty(attachedTo))
+                {
+                    errors.Add(element, $"Boundary event '{id}' has no attachedToRef");
+                    return null;
+                }
+                var cancelActivity = (string?)element.Attribute("cancelActivity") is not "false";
+                return boundaryTimer is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity, boundaryTimer);
             case "endEvent":
                 var definitions = EventDefinitions(element).ToList();
                 if (definitions.Count == 1 && definitions[0].Name.LocalName == "terminateEventDefinition")
@@ -114,7 +133,7 @@ internal sealed class ScopeReader(ParseErrors errors)
                     errors.Add(element, $"'{id}' is an event sub-process, which this engine does not support yet");
                     return null;
                 }
-                var start = ReadScope(element, id);
+                var start = ReadScope(element, id, isProcess: false);
                 return start is null ? null : new SubProcess(id, name, scopeId, start);
             default:
                 var definition = EventDefinitions(element).FirstOrDefault();
@@ -166,6 +185,40 @@ internal sealed class ScopeReader(ParseErrors errors)
         if (definition is null) return true;
         errors.Add(element, $"'{element.Attribute("id")?.Value}' is a {type} with a {definition.Name.LocalName}, which this engine does not support yet");
         return false;
+    }
+
+    private static bool OnlyTimer(XElement element)
+    {
+        var definitions = EventDefinitions(element).ToList();
+        return definitions.Count == 1 && definitions[0].Name.LocalName == "timerEventDefinition";
+    }
+
+    /// <summary>Reads a timer event definition: exactly one of timeDate, timeDuration and timeCycle, checked now if literal.</summary>
+    private TimerDefinition? ReadTimer(XElement element)
+    {
+        var definition = EventDefinitions(element).Single();
+        var id = ExtensionReader.Id(element);
+        var parts = definition.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName is "timeDate" or "timeDuration" or "timeCycle").ToList();
+        if (parts.Count != 1)
+        {
+            errors.Add(element, $"The timer of '{id}' needs exactly one of timeDate, timeDuration and timeCycle");
+            return null;
+        }
+        var kind = parts[0].Name.LocalName switch { "timeDate" => TimerKind.Date, "timeDuration" => TimerKind.Duration, _ => TimerKind.Cycle };
+        var text = parts[0].Value.Trim();
+        if (text.Length == 0)
+        {
+            errors.Add(element, $"The {parts[0].Name.LocalName} of '{id}' is empty");
+            return null;
+        }
+        var expression = ExpressionCheck.Validate(errors, element, text, parts[0].Name.LocalName);
+        if (Expressions.Expression.Parse(text) is { IsLiteral: true }
+            && !Timers.TimerSchedule.TryFirst(kind, text, DateTimeOffset.UtcNow, out _, out _, out var problem))
+        {
+            errors.Add(element, $"The {parts[0].Name.LocalName} of '{id}' is invalid: {problem}");
+            return null;
+        }
+        return new TimerDefinition(kind, expression);
     }
 
     private static IEnumerable<XElement> EventDefinitions(XElement element) =>

@@ -63,6 +63,7 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
     public void End(Token token, bool canceled)
     {
         Instance.Tokens.Remove(token);
+        Behaviors.TimerScheduling.CancelAll(this, token);
         var node = Definition.Node(token.NodeId);
         if (node is ServiceTask or UserTask)
             Record(new WaitEnded(token.Id, node.ActivityType, canceled, Now));

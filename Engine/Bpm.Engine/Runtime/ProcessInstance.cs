@@ -14,6 +14,7 @@ public sealed class ProcessInstance
     public DateTimeOffset? EndTime { get; set; }
     public JsonObject Variables { get; set; } = [];
     public List<Token> Tokens { get; set; } = [];
+    public List<TimerSubscription> Timers { get; set; } = [];
 
     public Token? FindToken(string id) => Tokens.Find(t => t.Id == id);
 

@@ -23,7 +23,13 @@ public sealed class ProcessRuntime
         _services = new RuntimeServices(time, newId ?? (() => Guid.NewGuid().ToString()), new ExpressionCache(), new ScriptRunner(scripts ?? new ScriptOptions()));
     }
 
-    public CommandResult Start(ProcessDefinition definition, string definitionId, string? businessKey, JsonObject? variables, string? instanceId = null)
+    public CommandResult Start(ProcessDefinition definition, string definitionId, string? businessKey, JsonObject? variables, string? instanceId = null) =>
+        StartAt(definition, definitionId, definition.StartEventId
+            ?? throw EngineException.Invalid($"Process '{definition.Key}' has no none start event; it starts by its timer start events only"),
+            businessKey, variables, instanceId);
+
+    /// <summary>Starts an instance at a given start event: a timer start event that fired, say.</summary>
+    public CommandResult StartAt(ProcessDefinition definition, string definitionId, string startEventId, string? businessKey, JsonObject? variables, string? instanceId = null)
     {
         var instance = new ProcessInstance
         {
@@ -36,7 +42,35 @@ public sealed class ProcessRuntime
             Variables = (JsonObject?)variables?.DeepClone() ?? [],
         };
         var context = new CommandContext(definition, instance, _services);
-        context.Enter(definition.StartEventId, scopeTokenId: null, arrivedBy: null);
+        context.Enter(startEventId, scopeTokenId: null, arrivedBy: null);
+        return Run(context);
+    }
+
+    /// <summary>A timer of the instance is due: a catch event's token moves on, or a boundary event fires.</summary>
+    public CommandResult FireTimer(ProcessDefinition definition, ProcessInstance instance, string timerId)
+    {
+        var timer = instance.Timers.Find(t => t.Id == timerId)
+            ?? throw EngineException.NotFound($"No pending timer '{timerId}' in process instance '{instance.Id}'");
+        var context = new CommandContext(definition, instance, _services);
+        instance.Timers.Remove(timer);
+        var token = instance.FindToken(timer.TokenId)
+            ?? throw new InvalidOperationException($"Timer '{timerId}' belongs to no token of process instance '{instance.Id}'");
+        switch (definition.Node(timer.ElementId))
+        {
+            case IntermediateCatchEvent:
+                token.State = TokenState.Running;
+                context.Schedule(new Step.Complete(token));
+                break;
+            case BoundaryEvent { CancelActivity: true } boundary:
+                context.CancelScope(token.Id);
+                context.End(token, canceled: true);
+                context.Enter(boundary.Id, token.ScopeTokenId, arrivedBy: null);
+                break;
+            case BoundaryEvent boundary:
+                if (timer.Cycle is { } cycle) TimerScheduling.Subscribe(context, token, boundary.Id, cycle.Next(timer.DueAt), cycle.AfterFiring());
+                context.Enter(boundary.Id, token.ScopeTokenId, arrivedBy: null);
+                break;
+        }
         return Run(context);
     }
 
@@ -105,6 +139,15 @@ public sealed class ProcessRuntime
         return new CommandResult(instance, context.Effects);
     }
 
+    private static bool ScheduleBoundaryTimers(CommandContext context, Token token)
+    {
+        foreach (var boundary in context.Definition.BoundaryEventsOf(token.NodeId))
+        {
+            if (!TimerScheduling.Schedule(context, token, boundary, boundary.Timer)) return false;
+        }
+        return true;
+    }
+
     private static Token WaitingTask(ProcessDefinition definition, ProcessInstance instance, string tokenId)
     {
         var token = instance.FindToken(tokenId);
@@ -126,7 +169,7 @@ public sealed class ProcessRuntime
                 switch (step)
                 {
                     case Step.Activate:
-                        if (VariableMappings.ApplyInputs(context, token, node)) behavior.Activate(context, token);
+                        if (VariableMappings.ApplyInputs(context, token, node) && ScheduleBoundaryTimers(context, token)) behavior.Activate(context, token);
                         break;
                     case Step.Complete:
                         if (VariableMappings.ApplyOutputs(context, token, node)) behavior.Complete(context, token);

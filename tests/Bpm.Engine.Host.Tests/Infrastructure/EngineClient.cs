@@ -72,6 +72,17 @@ public sealed class EngineClient(HttpClient http)
         return await Json(response);
     }
 
+    /// <summary>Waits until <paramref name="done"/> holds, polling; fails the test after <paramref name="timeout"/>.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out after {timeout} waiting for {what}");
+            await Task.Delay(100);
+        }
+    }
+
     public async Task<string> HistoryStateAsync(string instanceId) =>
         (await GetJsonAsync($"history/process-instance/{instanceId}"))["state"]!.GetValue<string>();
 

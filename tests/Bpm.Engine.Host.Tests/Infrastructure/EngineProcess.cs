@@ -47,6 +47,8 @@ public sealed class EngineProcess : IAsyncDisposable
         start.Environment["Bpm__Auth__ApiKeys__0"] = ApiKey;
         start.Environment["Bpm__AutoDeploy__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Bpm__Jobs__PollInterval"] = "00:00:00.200";
+        start.Environment["Bpm__Jobs__LockDuration"] = "00:00:03";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var engine = new EngineProcess(Process.Start(start)!, address);
         await engine.WaitUntilReadyAsync();

@@ -40,7 +40,7 @@ public sealed class BpmnParserTests
     {
         var result = new BpmnParser().Parse(Fixture.Xml("unsupported-elements.bpmn"));
         Assert.False(result.IsSuccess);
-        Assert.Contains(result.Errors, e => e.ElementId == "wait" && e.Message.Contains("intermediateCatchEvent") && e.Message.Contains("timerEventDefinition"));
+        Assert.Contains(result.Errors, e => e.ElementId == "wait" && e.Message.Contains("intermediateCatchEvent") && e.Message.Contains("messageEventDefinition"));
         Assert.Contains(result.Errors, e => e.ElementId == "call" && e.Message.Contains("callActivity") && e.Line > 0 && e.Column > 0);
     }
 
@@ -158,5 +158,40 @@ public sealed class BpmnParserTests
         Assert.Equal("handle", definition.Node("pack").ScopeId);
         Assert.Equal("subProcesses", definition.Node("handle").ScopeId);
         Assert.Equal("subStart", Assert.IsType<SubProcess>(definition.Node("handle")).StartEventId);
+    }
+
+    [Fact]
+    public void Should_read_timer_catch_boundary_and_start_events()
+    {
+        var boundary = Assert.IsType<BoundaryEvent>(Fixture.Definition("timer-boundary.bpmn").Node("paymentReminder"));
+        Assert.Equal("pay", boundary.AttachedToId);
+        Assert.False(boundary.CancelActivity);
+        Assert.Equal(new TimerDefinition(TimerKind.Cycle, "R2/PT12H"), boundary.Timer);
+        var overdue = Assert.IsType<BoundaryEvent>(Fixture.Definition("timer-boundary.bpmn").Node("approvalOverdue"));
+        Assert.True(overdue.CancelActivity);
+        var wait = Assert.IsType<IntermediateCatchEvent>(Fixture.Definition("timer-catch.bpmn").Node("wait"));
+        Assert.Equal(new TimerDefinition(TimerKind.Duration, "PT24H"), wait.Timer);
+    }
+
+    [Fact]
+    public void Should_reject_a_literal_timer_that_is_not_one()
+    {
+        var xml = Fixture.Xml("timer-catch.bpmn").Replace(">PT24H<", ">24 hours<");
+        Assert.Contains(Parse(xml).Errors, e => e.ElementId == "wait" && e.Message.Contains("24 hours"));
+    }
+
+    [Fact]
+    public void Should_reject_a_boundary_event_attached_to_no_activity()
+    {
+        var xml = Fixture.Xml("timer-boundary.bpmn").Replace("attachedToRef=\"pay\"", "attachedToRef=\"fork\"");
+        Assert.Contains(Parse(xml).Errors, e => e.ElementId == "paymentReminder" && e.Message.Contains("'fork'"));
+    }
+
+    [Fact]
+    public void Should_reject_a_timer_start_event_inside_a_sub_process()
+    {
+        var xml = Fixture.Xml("sub-process.bpmn").Replace("<bpmn:startEvent id=\"subStart\" />",
+            "<bpmn:startEvent id=\"subStart\"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>");
+        Assert.Contains(Parse(xml).Errors, e => e.ElementId == "subStart" && e.Message.Contains("timerEventDefinition"));
     }
 }

@@ -1,0 +1,144 @@
+using Bpm.Engine.Errors;
+using Bpm.Engine.Model;
+using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage.Entities;
+using Bpm.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>
+/// Acquires due jobs with a lock in the name of this node and runs each in the transaction that deletes it,
+/// so every due timer fires exactly once across any number of nodes sharing the database. A node that dies
+/// holding jobs loses them when their locks expire.
+/// </summary>
+public sealed class JobExecutor(
+    IDbContextFactory<BpmDbContext> contexts,
+    StorageOptions storage,
+    JobOptions options,
+    InstanceCommandExecutor executor,
+    DefinitionCache definitions,
+    ProcessRuntime runtime,
+    TimeProvider time,
+    ILogger<JobExecutor> logger)
+{
+    /// <summary>Acquires one batch of due jobs and runs them.</summary>
+    /// <returns>How many jobs were acquired.</returns>
+    public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
+    {
+        var jobs = await AcquireAsync(cancellationToken);
+        foreach (var job in jobs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await RunAsync(job, cancellationToken);
+        }
+        return jobs.Count;
+    }
+
+    private async Task<List<JobRow>> AcquireAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var jobs = await JobLockQuery.SelectAsync(db, storage.Provider, now, options.BatchSize, cancellationToken);
+        foreach (var job in jobs)
+        {
+            job.LockOwner = options.NodeId;
+            job.LockExpiration = now + options.LockDuration;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return jobs;
+    }
+
+    private async Task RunAsync(JobRow job, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (job.Kind == JobRow.TimerStart) await StartInstanceAsync(job, cancellationToken);
+            else await FireTimerAsync(job, cancellationToken);
+        }
+        catch (JobLostException)
+        {
+            logger.LogInformation("Job {JobId} was taken over by another node", job.Id);
+        }
+        catch (EngineException e) when (e.Kind is EngineErrorKind.NotFound or EngineErrorKind.Conflict)
+        {
+            // The timer's instance ended or the timer is gone: nothing left to fire.
+            await DeleteAsync(job.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Job {JobId} ({Kind} at {ElementId}) failed", job.Id, job.Kind, job.ElementId);
+            await FailAsync(job, e, cancellationToken);
+        }
+    }
+
+    private Task FireTimerAsync(JobRow job, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(
+            async (db, ct) =>
+            {
+                var row = await OwnedAsync(db, job.Id, ct);
+                db.Jobs.Remove(row);
+                return row.ProcessInstanceId!;
+            },
+            (definition, instance) => runtime.FireTimer(definition, instance, job.Id),
+            cancellationToken);
+
+    /// <summary>A timer start event fired: one new instance, and the next firing scheduled, in one transaction.</summary>
+    private async Task StartInstanceAsync(JobRow job, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await OwnedAsync(db, job.Id, cancellationToken);
+        var definition = await definitions.GetAsync(db, row.DefinitionId, cancellationToken);
+        var start = (StartEvent)definition.Node(row.ElementId);
+        var next = new StartTimer(new DateTimeOffset(row.DueAt), row.Repetitions, Cycle(start)).AfterFiring();
+        if (next is null)
+        {
+            db.Jobs.Remove(row);
+        }
+        else
+        {
+            row.DueAt = next.Due.UtcDateTime;
+            row.Repetitions = next.Remaining;
+            row.LockOwner = null;
+            row.LockExpiration = null;
+        }
+        var result = runtime.StartAt(definition, row.DefinitionId, row.ElementId, null, null);
+        await InstanceCommandExecutor.AddAsync(db, result, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        executor.NotifyNewTasks(result);
+    }
+
+    private static TimerCycle? Cycle(StartEvent start) =>
+        StartTimer.TryFirst(start.Timer!, DateTimeOffset.UnixEpoch, out var schedule, out _) ? schedule!.Cycle : null;
+
+    private async Task<JobRow> OwnedAsync(BpmDbContext db, string jobId, CancellationToken cancellationToken) =>
+        await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId && j.LockOwner == options.NodeId, cancellationToken)
+        ?? throw new JobLostException();
+
+    private async Task DeleteAsync(string jobId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Jobs.Where(j => j.Id == jobId && j.LockOwner == options.NodeId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>A failed job is tried again after the retry delay; with no retries left it stays, visible with its error.</summary>
+    private async Task FailAsync(JobRow job, Exception error, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var retryAt = time.GetUtcNow().UtcDateTime + options.RetryDelay;
+        var message = error.Message.Length > 4000 ? error.Message[..4000] : error.Message;
+        await db.Jobs.Where(j => j.Id == job.Id && j.LockOwner == options.NodeId).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.Retries, j => j.Retries - 1)
+            .SetProperty(j => j.ErrorMessage, message)
+            .SetProperty(j => j.DueAt, retryAt)
+            .SetProperty(j => j.LockOwner, (string?)null)
+            .SetProperty(j => j.LockExpiration, (DateTime?)null), cancellationToken);
+    }
+
+    private sealed class JobLostException : Exception;
+}

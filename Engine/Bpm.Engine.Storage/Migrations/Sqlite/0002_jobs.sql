@@ -1,0 +1,18 @@
+CREATE TABLE bpm_job (
+    id TEXT NOT NULL PRIMARY KEY,
+    kind TEXT NOT NULL,
+    process_instance_id TEXT NULL,
+    definition_id TEXT NOT NULL,
+    definition_key TEXT NOT NULL,
+    element_id TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    repetitions INTEGER NULL,
+    lock_owner TEXT NULL,
+    lock_expiration TEXT NULL,
+    retries INTEGER NOT NULL,
+    error_message TEXT NULL,
+    create_time TEXT NOT NULL
+);
+CREATE INDEX ix_bpm_job_due ON bpm_job (due_at);
+CREATE INDEX ix_bpm_job_instance ON bpm_job (process_instance_id);
+CREATE INDEX ix_bpm_job_definition ON bpm_job (definition_key, kind);
