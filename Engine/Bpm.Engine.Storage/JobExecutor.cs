@@ -28,11 +28,7 @@ public sealed class JobExecutor(
     public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
     {
         var jobs = await AcquireAsync(cancellationToken);
-        foreach (var job in jobs)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await RunAsync(job, cancellationToken);
-        }
+        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, RunAsync);
         return jobs.Count;
     }
 
@@ -52,7 +48,7 @@ public sealed class JobExecutor(
         return jobs;
     }
 
-    private async Task RunAsync(JobRow job, CancellationToken cancellationToken)
+    private async ValueTask RunAsync(JobRow job, CancellationToken cancellationToken)
     {
         try
         {

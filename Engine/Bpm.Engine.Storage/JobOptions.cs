@@ -9,7 +9,9 @@ public sealed class JobOptions
     /// <summary>How long an acquired job stays locked; after that a node that died holding it loses it.</summary>
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Jobs acquired at once.</summary>
-    public int BatchSize { get; set; } = 64;
+    public int BatchSize { get; set; } = 128;
+    /// <summary>Jobs of a batch run at the same time, each in its own transaction.</summary>
+    public int Parallelism { get; set; } = 8;
     /// <summary>How long a failed job waits before the next try.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>This node's name on the locks it holds.</summary>
