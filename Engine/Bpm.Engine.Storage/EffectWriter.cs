@@ -16,6 +16,7 @@ internal static class EffectWriter
         var endedTasks = new List<WaitEnded>();
         var resolved = new List<string>();
         var cancelledTimers = new List<string>();
+        bool? suspension = null;
         var sequence = DateTime.UtcNow.Ticks;
         foreach (var effect in result.Effects)
         {
@@ -81,6 +82,7 @@ internal static class EffectWriter
                         Due = u.Due?.UtcDateTime,
                         FollowUp = u.FollowUp?.UtcDateTime,
                         Priority = u.Priority,
+                        Suspended = instance.State == InstanceState.Suspended,
                     });
                     foreach (var user in u.CandidateUsers.Distinct())
                         db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.User, Name = user });
@@ -122,10 +124,14 @@ internal static class EffectWriter
                         ElementId = t.ElementId,
                         DueAt = t.DueAt.UtcDateTime,
                         CreateTime = t.Time.UtcDateTime,
+                        Suspended = instance.State == InstanceState.Suspended,
                     });
                     break;
                 case TimerCancelled c:
                     cancelledTimers.Add(c.TimerId);
+                    break;
+                case InstanceSuspensionChanged change:
+                    suspension = change.Suspended;
                     break;
                 case InstanceEnded:
                     break;
@@ -181,6 +187,12 @@ internal static class EffectWriter
             await db.Incidents.Where(i => resolved.Contains(i.Id)).ExecuteDeleteAsync(cancellationToken);
         }
 
+        if (suspension is { } suspended)
+        {
+            await db.ExternalTasks.Where(t => t.ProcessInstanceId == instance.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.Suspended, suspended), cancellationToken);
+            await db.UserTasks.Where(t => t.ProcessInstanceId == instance.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.Suspended, suspended), cancellationToken);
+            await db.Jobs.Where(j => j.ProcessInstanceId == instance.Id).ExecuteUpdateAsync(set => set.SetProperty(j => j.Suspended, suspended), cancellationToken);
+        }
         row.State = InstanceDocument.StateName(instance.State);
         row.EndTime = instance.EndTime?.UtcDateTime;
         row.Document = InstanceDocument.Write(instance);

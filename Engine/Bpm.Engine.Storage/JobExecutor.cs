@@ -59,6 +59,10 @@ public sealed class JobExecutor(
         {
             logger.LogInformation("Job {JobId} was taken over by another node", job.Id);
         }
+        catch (EngineException e) when (e.Kind == EngineErrorKind.Suspended)
+        {
+            // Held with its instance; the suspension marked the job, so it is not acquired until resumed.
+        }
         catch (EngineException e) when (e.Kind is EngineErrorKind.NotFound or EngineErrorKind.Conflict)
         {
             // The timer's instance ended or the timer is gone: nothing left to fire.

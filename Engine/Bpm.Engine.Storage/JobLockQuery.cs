@@ -16,14 +16,14 @@ internal static class JobLockQuery
         {
             return db.Jobs.FromSqlRaw("""
                 SELECT * FROM bpm_job
-                WHERE due_at <= @now AND retries > 0 AND (lock_expiration IS NULL OR lock_expiration <= @now)
+                WHERE due_at <= @now AND retries > 0 AND NOT suspended AND (lock_expiration IS NULL OR lock_expiration <= @now)
                 ORDER BY due_at
                 LIMIT @limit
                 FOR UPDATE SKIP LOCKED
                 """, new NpgsqlParameter("now", now), new NpgsqlParameter("limit", limit)).AsTracking().ToListAsync(cancellationToken);
         }
         return db.Jobs
-            .Where(j => j.DueAt <= now && j.Retries > 0 && (j.LockExpiration == null || j.LockExpiration <= now))
+            .Where(j => j.DueAt <= now && j.Retries > 0 && !j.Suspended && (j.LockExpiration == null || j.LockExpiration <= now))
             .OrderBy(j => j.DueAt)
             .Take(limit)
             .ToListAsync(cancellationToken);

@@ -61,6 +61,9 @@ public sealed class ProcessInstanceService(
     public Task CancelAsync(string id, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(id, (definition, instance) => runtime.Cancel(definition, instance), cancellationToken);
 
+    public Task SetSuspendedAsync(string id, bool suspended, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(id, (definition, instance) => runtime.SetSuspended(definition, instance, suspended), cancellationToken);
+
     /// <summary>Runs a token stopped by an incident once more.</summary>
     public Task RetryAsync(string instanceId, string activityInstanceId, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(instanceId, (definition, instance) => runtime.Retry(definition, instance, activityInstanceId), cancellationToken);

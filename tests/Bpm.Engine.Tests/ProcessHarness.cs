@@ -65,6 +65,12 @@ internal sealed class ProcessHarness
         return this;
     }
 
+    public ProcessHarness Suspend(bool suspended = true)
+    {
+        Apply(_runtime.SetSuspended(_definition, Instance, suspended));
+        return this;
+    }
+
     public ProcessHarness Cancel()
     {
         Apply(_runtime.Cancel(_definition, Instance));

@@ -40,6 +40,14 @@ public static class ProcessInstancesApi
                 throw Errors.EngineException.NotFound($"Process instance '{id}' has no variable '{name}'");
             return JsonResult.Ok(TypedVariables.FromJson(value));
         });
+        group.MapPut("/{id}/suspended", async (HttpRequest request, ProcessInstanceService instances, string id, CancellationToken ct) =>
+        {
+            var body = await RequestBody.ReadAsync<SuspensionStateDto>(request);
+            if (body.Suspended is null) throw Errors.EngineException.Invalid("suspended is required");
+            await RunningAsync(instances, id, ct);
+            await instances.SetSuspendedAsync(id, body.Suspended.Value, ct);
+            return Results.NoContent();
+        });
         group.MapDelete("/{id}", async (ProcessInstanceService instances, string id, CancellationToken ct) =>
         {
             await RunningAsync(instances, id, ct);

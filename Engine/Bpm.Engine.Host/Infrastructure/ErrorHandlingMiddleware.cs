@@ -36,7 +36,7 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
     private static int StatusOf(EngineErrorKind kind) => kind switch
     {
         EngineErrorKind.NotFound => StatusCodes.Status404NotFound,
-        EngineErrorKind.Conflict => StatusCodes.Status409Conflict,
+        EngineErrorKind.Conflict or EngineErrorKind.Suspended => StatusCodes.Status409Conflict,
         EngineErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
@@ -45,6 +45,7 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
     {
         EngineErrorKind.NotFound => "NotFoundException",
         EngineErrorKind.Conflict => "ConflictException",
+        EngineErrorKind.Suspended => "SuspendedEntityInteractionException",
         EngineErrorKind.Forbidden => "AuthorizationException",
         _ => "InvalidRequestException",
     };

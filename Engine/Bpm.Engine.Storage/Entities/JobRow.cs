@@ -21,6 +21,8 @@ public sealed class JobRow
     public string? LockOwner { get; set; }
     public DateTime? LockExpiration { get; set; }
     public int Retries { get; set; } = 3;
+    /// <summary>Held while its instance is suspended.</summary>
+    public bool Suspended { get; set; }
     public string? ErrorMessage { get; set; }
     public DateTime CreateTime { get; set; }
 }

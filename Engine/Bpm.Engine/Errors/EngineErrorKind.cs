@@ -6,4 +6,6 @@ public enum EngineErrorKind
     NotFound,
     Conflict,
     Forbidden,
+    /// <summary>The instance is suspended; the command may succeed once it is resumed.</summary>
+    Suspended,
 }

@@ -49,6 +49,7 @@ public sealed class ProcessRuntime
     /// <summary>A timer of the instance is due: a catch event's token moves on, or a boundary event fires.</summary>
     public CommandResult FireTimer(ProcessDefinition definition, ProcessInstance instance, string timerId)
     {
+        EnsureActive(instance);
         var timer = instance.Timers.Find(t => t.Id == timerId)
             ?? throw EngineException.NotFound($"No pending timer '{timerId}' in process instance '{instance.Id}'");
         var context = new CommandContext(definition, instance, _services);
@@ -77,6 +78,7 @@ public sealed class ProcessRuntime
     /// <summary>Completes the service or user task a token waits in, with the variables its worker or assignee sent.</summary>
     public CommandResult CompleteTask(ProcessDefinition definition, ProcessInstance instance, string tokenId, JsonObject? variables, JsonObject? localVariables = null)
     {
+        EnsureActive(instance);
         var context = new CommandContext(definition, instance, _services);
         var token = WaitingTask(definition, instance, tokenId);
         var node = definition.Node(token.NodeId);
@@ -103,6 +105,7 @@ public sealed class ProcessRuntime
     /// <summary>A worker reported a BPMN error. Until error events exist, an uncaught error stops the token with an incident.</summary>
     public CommandResult ThrowBpmnError(ProcessDefinition definition, ProcessInstance instance, string tokenId, string errorCode, string? errorMessage, JsonObject? variables)
     {
+        EnsureActive(instance);
         var context = new CommandContext(definition, instance, _services);
         var token = WaitingTask(definition, instance, tokenId);
         context.SetVariables(token.ScopeTokenId, variables);
@@ -116,6 +119,7 @@ public sealed class ProcessRuntime
     /// <summary>Runs a token that stopped on an incident once more, from where it stopped.</summary>
     public CommandResult Retry(ProcessDefinition definition, ProcessInstance instance, string tokenId)
     {
+        EnsureActive(instance);
         var context = new CommandContext(definition, instance, _services);
         var token = instance.FindToken(tokenId) ?? throw EngineException.NotFound($"No activity instance '{tokenId}' in process instance '{instance.Id}'");
         if (token.State != TokenState.Failed) throw EngineException.Conflict($"Activity instance '{tokenId}' has no incident to retry");
@@ -125,6 +129,19 @@ public sealed class ProcessRuntime
         context.Schedule(token.FailedLeaving ? new Step.Complete(token) : new Step.Activate(token));
         token.FailedLeaving = false;
         return Run(context);
+    }
+
+    /// <summary>Suspends or resumes the instance: while suspended, its tasks cannot be fetched or completed and its timers wait.</summary>
+    public CommandResult SetSuspended(ProcessDefinition definition, ProcessInstance instance, bool suspended)
+    {
+        var context = new CommandContext(definition, instance, _services);
+        var wanted = suspended ? InstanceState.Suspended : InstanceState.Active;
+        if (instance.State != wanted)
+        {
+            instance.State = wanted;
+            context.Record(new InstanceSuspensionChanged(suspended, context.Now));
+        }
+        return new CommandResult(instance, context.Effects);
     }
 
     /// <summary>Cancels the whole instance: every token ends as cancelled.</summary>
@@ -137,6 +154,12 @@ public sealed class ProcessRuntime
         instance.EndTime = context.Now;
         context.Record(new InstanceEnded(instance.State, context.Now));
         return new CommandResult(instance, context.Effects);
+    }
+
+    private static void EnsureActive(ProcessInstance instance)
+    {
+        if (instance.State == InstanceState.Suspended)
+            throw new EngineException(EngineErrorKind.Suspended, $"Process instance '{instance.Id}' is suspended");
     }
 
     private static bool ScheduleBoundaryTimers(CommandContext context, Token token)

@@ -43,6 +43,29 @@ public abstract class ProcessInstanceApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_hold_tasks_and_timers_of_a_suspended_instance_until_it_is_resumed()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
+        var instance = await Client.StartAsync(key);
+        var task = (await Client.GetJsonAsync($"external-task?processInstanceId={instance}&activityId=checkCredit")).AsArray().Single()!["id"]!.GetValue<string>();
+        await Client.PostAsync($"external-task/{task}/lock", """{"workerId": "w", "lockDuration": 60000}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PutAsync($"process-instance/{instance}/suspended", """{"suspended": true}""")).StatusCode);
+
+        Assert.True((await Client.GetJsonAsync($"process-instance/{instance}"))["suspended"]!.GetValue<bool>());
+        Assert.True((await Client.GetJsonAsync($"external-task/{task}"))["suspended"]!.GetValue<bool>());
+        var refused = await Client.CompleteExternalTaskAsync(task, "w");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("suspended", (await EngineClient.Json(refused))["message"]!.GetValue<string>());
+        var fetched = await Client.PostAsync("external-task/fetchAndLock", $$"""{"workerId": "x", "maxTasks": 5, "topics": [{"topicName": "stock", "lockDuration": 1000, "processDefinitionKey": "{{key}}"}]}""");
+        Assert.Empty((await EngineClient.Json(fetched)).AsArray());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PutAsync($"process-instance/{instance}/suspended", """{"suspended": false}""")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.CompleteExternalTaskAsync(task, "w")).StatusCode);
+    }
+
+    [Fact]
     public async Task Should_record_the_history_of_every_activity_instance()
     {
         var (key, _) = await Client.DeployUniqueAsync("sub-process.bpmn", "subProcesses");

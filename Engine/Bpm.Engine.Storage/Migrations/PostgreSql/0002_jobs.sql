@@ -10,6 +10,7 @@ CREATE TABLE bpm_job (
     lock_owner TEXT NULL,
     lock_expiration TIMESTAMPTZ NULL,
     retries INTEGER NOT NULL,
+    suspended BOOLEAN NOT NULL DEFAULT FALSE,
     error_message TEXT NULL,
     create_time TIMESTAMPTZ NOT NULL
 );

@@ -10,6 +10,7 @@ CREATE TABLE bpm_job (
     lock_owner TEXT NULL,
     lock_expiration TEXT NULL,
     retries INTEGER NOT NULL,
+    suspended INTEGER NOT NULL DEFAULT 0,
     error_message TEXT NULL,
     create_time TEXT NOT NULL
 );
