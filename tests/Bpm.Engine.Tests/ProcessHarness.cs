@@ -65,6 +65,13 @@ internal sealed class ProcessHarness
         return this;
     }
 
+    public ProcessHarness ThrowError(string activityId, string code, string? message = null)
+    {
+        var token = Instance.Tokens.Single(t => t.NodeId == activityId && t.State == TokenState.Waiting);
+        Apply(_runtime.ThrowBpmnError(_definition, Instance, token.Id, code, message, null));
+        return this;
+    }
+
     public ProcessHarness Suspend(bool suspended = true)
     {
         Apply(_runtime.SetSuspended(_definition, Instance, suspended));

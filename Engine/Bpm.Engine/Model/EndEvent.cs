@@ -1,6 +1,9 @@
 namespace Bpm.Engine.Model;
 
+/// <summary>A none end event, a terminate end event, or an error end event when <see cref="Error"/> is set.</summary>
 public sealed record EndEvent(string Id, string? Name, string ScopeId, bool Terminate) : FlowNode(Id, Name, ScopeId)
 {
-    public override string ActivityType => Terminate ? "terminateEndEvent" : "noneEndEvent";
+    public ErrorEventDefinition? Error { get; init; }
+
+    public override string ActivityType => Error is not null ? "errorEndEvent" : Terminate ? "terminateEndEvent" : "noneEndEvent";
 }

@@ -64,6 +64,9 @@ public sealed class BpmnParser
         }
 
         if (errors.Count > 0) return new ParseResult([], errors.All);
+        var errorCodes = root.Elements(BpmnNames.Bpmn + "error")
+            .Where(e => e.Attribute("id") is not null)
+            .ToDictionary(e => (string)e.Attribute("id")!, e => (string?)e.Attribute("errorCode"));
 
         foreach (var child in root.Elements())
         {
@@ -72,7 +75,7 @@ public sealed class BpmnParser
             {
                 case "process":
                     if ((string?)child.Attribute("isExecutable") is "false") continue;
-                    var definition = new ScopeReader(errors).ReadProcess(child);
+                    var definition = new ScopeReader(errors, errorCodes).ReadProcess(child);
                     if (definition is not null) processes.Add(definition);
                     break;
                 case "collaboration" or "message" or "error" or "signal" or "escalation" or "itemDefinition"

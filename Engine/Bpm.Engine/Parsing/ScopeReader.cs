@@ -6,7 +6,7 @@ using static Bpm.Engine.Parsing.BpmnNames;
 namespace Bpm.Engine.Parsing;
 
 /// <summary>Reads one process, with its embedded sub-processes, into a flat set of nodes and flows.</summary>
-internal sealed class ScopeReader(ParseErrors errors)
+internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string, string?> errorCodes)
 {
     private static readonly HashSet<string> Artifacts =
         ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group", "dataObject",
@@ -94,8 +94,7 @@ internal sealed class ScopeReader(ParseErrors errors)
             case "intermediateCatchEvent" when OnlyTimer(element):
                 var catchTimer = ReadTimer(element);
                 return catchTimer is null ? null : new IntermediateCatchEvent(id, name, scopeId, catchTimer);
-            case "boundaryEvent" when OnlyTimer(element):
-                var boundaryTimer = ReadTimer(element);
+            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element):
                 var attachedTo = (string?)element.Attribute("attachedToRef");
                 if (string.IsNullOrEmpty(attachedTo))
                 {
@@ -103,7 +102,18 @@ internal sealed class ScopeReader(ParseErrors errors)
                     return null;
                 }
                 var cancelActivity = (string?)element.Attribute("cancelActivity") is not "false";
-                return boundaryTimer is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity, boundaryTimer);
+                if (OnlyError(element))
+                {
+                    if (!cancelActivity) errors.Add(element, $"Error boundary event '{id}' has cancelActivity=\"false\"; error boundary events always interrupt");
+                    var caught = ReadError(element);
+                    return caught is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, CancelActivity: true) { Error = caught };
+                }
+                var boundaryTimer = ReadTimer(element);
+                return boundaryTimer is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Timer = boundaryTimer };
+            case "endEvent" when OnlyError(element):
+                var thrown = ReadError(element);
+                if (thrown is { ErrorCode: null }) errors.Add(element, $"Error end event '{id}' throws no error code: its errorEventDefinition needs an errorRef to an error with an errorCode");
+                return thrown is null ? null : new EndEvent(id, name, scopeId, Terminate: false) { Error = thrown };
             case "endEvent":
                 var definitions = EventDefinitions(element).ToList();
                 if (definitions.Count == 1 && definitions[0].Name.LocalName == "terminateEventDefinition")
@@ -185,6 +195,28 @@ internal sealed class ScopeReader(ParseErrors errors)
         if (definition is null) return true;
         errors.Add(element, $"'{element.Attribute("id")?.Value}' is a {type} with a {definition.Name.LocalName}, which this engine does not support yet");
         return false;
+    }
+
+    private static bool OnlyError(XElement element)
+    {
+        var definitions = EventDefinitions(element).ToList();
+        return definitions.Count == 1 && definitions[0].Name.LocalName == "errorEventDefinition";
+    }
+
+    /// <summary>Reads an error event definition; its errorRef must name a declared bpmn:error.</summary>
+    private ErrorEventDefinition? ReadError(XElement element)
+    {
+        var definition = EventDefinitions(element).Single();
+        var reference = (string?)definition.Attribute("errorRef");
+        string? code = null;
+        if (reference is not null && !errorCodes.TryGetValue(reference, out code))
+        {
+            errors.Add(element, $"'{ExtensionReader.Id(element)}' refers to error '{reference}', which is not declared");
+            return null;
+        }
+        return new ErrorEventDefinition(code,
+            (string?)definition.Attribute(BpmnNames.Camunda + "errorCodeVariable"),
+            (string?)definition.Attribute(BpmnNames.Camunda + "errorMessageVariable"));
     }
 
     private static bool OnlyTimer(XElement element)

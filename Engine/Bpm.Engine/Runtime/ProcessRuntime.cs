@@ -102,17 +102,22 @@ public sealed class ProcessRuntime
         return Run(context);
     }
 
-    /// <summary>A worker reported a BPMN error. Until error events exist, an uncaught error stops the token with an incident.</summary>
+    /// <summary>
+    /// A worker reported a BPMN error: the nearest error boundary event that catches its code, on the task or an
+    /// enclosing sub-process, takes over; an error nobody catches stops the token with an incident.
+    /// </summary>
     public CommandResult ThrowBpmnError(ProcessDefinition definition, ProcessInstance instance, string tokenId, string errorCode, string? errorMessage, JsonObject? variables)
     {
         EnsureActive(instance);
         var context = new CommandContext(definition, instance, _services);
         var token = WaitingTask(definition, instance, tokenId);
         context.SetVariables(token.ScopeTokenId, variables);
-        // The external task is done with; a retry of the incident activates the task anew.
-        context.Record(new WaitEnded(token.Id, definition.Node(token.NodeId).ActivityType, Canceled: false, context.Now));
-        context.Fail(token, IncidentTypes.UnhandledBpmnError,
-            $"BPMN error '{errorCode}' thrown at '{token.NodeId}' was not caught" + (errorMessage is null ? "" : $": {errorMessage}"));
+        if (!ErrorPropagation.TryCatch(context, token, errorCode, errorMessage))
+        {
+            // The external task is done with; a retry of the incident activates the task anew.
+            context.Record(new WaitEnded(token.Id, definition.Node(token.NodeId).ActivityType, Canceled: false, context.Now));
+            ErrorPropagation.Uncaught(context, token, errorCode, errorMessage);
+        }
         return Run(context);
     }
 
@@ -166,7 +171,7 @@ public sealed class ProcessRuntime
     {
         foreach (var boundary in context.Definition.BoundaryEventsOf(token.NodeId))
         {
-            if (!TimerScheduling.Schedule(context, token, boundary, boundary.Timer)) return false;
+            if (boundary.Timer is { } timer && !TimerScheduling.Schedule(context, token, boundary, timer)) return false;
         }
         return true;
     }

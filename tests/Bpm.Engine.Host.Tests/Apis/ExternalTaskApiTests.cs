@@ -115,6 +115,24 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_route_a_caught_BPMN_error_to_its_boundary_event()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("error-events.bpmn", "errors");
+        var instance = await Client.StartAsync(key);
+        var taskId = Assert.Single(await FetchForInstanceAsync("credit", instance))["id"]!.GetValue<string>();
+
+        var response = await Client.PostAsync($"external-task/{taskId}/bpmnError", """{"workerId": "w1", "errorCode": "CREDIT_REFUSED", "errorMessage": "score 310", "variables": {"score": {"value": 310}}}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty((await Client.GetJsonAsync($"incident?processInstanceId={instance}")).AsArray());
+        Assert.Equal("askGuarantor", Assert.Single((await Client.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!["taskDefinitionKey"]!.GetValue<string>());
+        var variables = await Client.GetJsonAsync($"process-instance/{instance}/variables");
+        Assert.Equal("CREDIT_REFUSED", variables["refusalCode"]!["value"]!.GetValue<string>());
+        Assert.Equal(310, variables["score"]!["value"]!.GetValue<int>());
+        Assert.Empty((await Client.GetJsonAsync($"external-task?processInstanceId={instance}")).AsArray());
+    }
+
+    [Fact]
     public async Task Should_extend_lock_and_unlock_for_the_lock_holder()
     {
         var (_, instance) = await StartParallelAsync();

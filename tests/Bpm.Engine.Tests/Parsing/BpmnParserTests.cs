@@ -194,4 +194,28 @@ public sealed class BpmnParserTests
             "<bpmn:startEvent id=\"subStart\"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>");
         Assert.Contains(Parse(xml).Errors, e => e.ElementId == "subStart" && e.Message.Contains("timerEventDefinition"));
     }
+
+    [Fact]
+    public void Should_read_error_boundary_and_end_events_with_their_codes()
+    {
+        var definition = Fixture.Definition("error-events.bpmn");
+        Assert.Equal("CREDIT_REFUSED", Assert.IsType<BoundaryEvent>(definition.Node("refused")).Error!.ErrorCode);
+        Assert.Null(Assert.IsType<BoundaryEvent>(definition.Node("anyError")).Error!.ErrorCode);
+        Assert.Equal("BOOKING_FAILED", Assert.IsType<EndEvent>(definition.Node("bookingFailed")).Error!.ErrorCode);
+        Assert.Equal("errorEndEvent", definition.Node("bookingFailed").ActivityType);
+    }
+
+    [Fact]
+    public void Should_reject_an_error_reference_to_an_undeclared_error()
+    {
+        var xml = Fixture.Xml("error-events.bpmn").Replace("errorRef=\"Error_Refused\"", "errorRef=\"Error_Unknown\"");
+        Assert.Contains(Parse(xml).Errors, e => e.ElementId == "refused" && e.Message.Contains("Error_Unknown"));
+    }
+
+    [Fact]
+    public void Should_reject_a_non_interrupting_error_boundary_event()
+    {
+        var xml = Fixture.Xml("error-events.bpmn").Replace("<bpmn:boundaryEvent id=\"refused\" attachedToRef=\"checkCredit\">", "<bpmn:boundaryEvent id=\"refused\" attachedToRef=\"checkCredit\" cancelActivity=\"false\">");
+        Assert.Contains(Parse(xml).Errors, e => e.ElementId == "refused" && e.Message.Contains("always interrupt"));
+    }
 }

@@ -5,12 +5,19 @@ namespace Bpm.Engine.Behaviors.Events;
 
 /// <summary>
 /// A none end event consumes the token; its scope completes when no token is left in it.
-/// A terminate end event first cancels every other token of its scope.
+/// A terminate end event first cancels every other token of its scope. An error end event throws its error
+/// to the nearest boundary event that catches it.
 /// </summary>
 internal sealed class EndEventBehavior : INodeBehavior
 {
     public void Activate(CommandContext context, Token token)
     {
+        if (context.Definition.Node(token.NodeId) is EndEvent { Error: { } error })
+        {
+            var code = error.ErrorCode ?? "";
+            if (!ErrorPropagation.TryCatch(context, token, code, null)) ErrorPropagation.Uncaught(context, token, code, null);
+            return;
+        }
         if (context.Definition.Node(token.NodeId) is EndEvent { Terminate: true })
         {
             foreach (var other in context.Instance.Tokens.Where(t => t.ScopeTokenId == token.ScopeTokenId && t != token).ToList())
