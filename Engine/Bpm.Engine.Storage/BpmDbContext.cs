@@ -15,6 +15,9 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
     public DbSet<UserTaskCandidateRow> UserTaskCandidates => Set<UserTaskCandidateRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<JobRow> Jobs => Set<JobRow>();
+    public DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
+    public DbSet<MessageBufferRow> MessageBuffer => Set<MessageBufferRow>();
+    public DbSet<MessageReceiptRow> MessageReceipts => Set<MessageReceiptRow>();
     public DbSet<ActivityInstanceRow> ActivityInstances => Set<ActivityInstanceRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -73,6 +76,24 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
         {
             e.ToTable("bpm_job");
             e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<MessageSubscriptionRow>(e =>
+        {
+            e.ToTable("bpm_message_subscription");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<MessageBufferRow>(e =>
+        {
+            e.ToTable("bpm_message_buffer");
+            e.HasKey(x => x.Id);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<MessageReceiptRow>(e =>
+        {
+            e.ToTable("bpm_message_receipt");
+            e.HasKey(x => x.MessageId);
             MapColumns(e.Metadata);
         });
         model.Entity<ActivityInstanceRow>(e =>

@@ -105,6 +105,7 @@ public sealed class DeploymentService(IDbContextFactory<BpmDbContext> contexts, 
             rows.Add(row);
             db.ProcessDefinitions.Add(row);
             await ScheduleTimerStartsAsync(db, row, definition, now, cancellationToken);
+            await SubscribeMessageStartsAsync(db, row, definition, now, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -129,6 +130,24 @@ public sealed class DeploymentService(IDbContextFactory<BpmDbContext> contexts, 
                 ElementId = start.Id,
                 DueAt = schedule!.Due.UtcDateTime,
                 Repetitions = schedule.Remaining,
+                CreateTime = now,
+            });
+        }
+    }
+
+    /// <summary>Only the latest version of a process is started by its messages.</summary>
+    private static async Task SubscribeMessageStartsAsync(BpmDbContext db, ProcessDefinitionRow row, ProcessDefinition definition, DateTime now, CancellationToken cancellationToken)
+    {
+        await db.MessageSubscriptions.Where(m => m.ProcessInstanceId == null && m.DefinitionKey == row.Key).ExecuteDeleteAsync(cancellationToken);
+        foreach (var start in definition.MessageStartEvents)
+        {
+            db.MessageSubscriptions.Add(new MessageSubscriptionRow
+            {
+                Id = Guid.NewGuid().ToString(),
+                DefinitionId = row.Id,
+                DefinitionKey = row.Key,
+                ElementId = start.Id,
+                MessageName = start.Message!.MessageName,
                 CreateTime = now,
             });
         }

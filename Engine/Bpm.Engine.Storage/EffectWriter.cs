@@ -17,6 +17,7 @@ internal static class EffectWriter
         var resolved = new List<string>();
         var cancelledTimers = new List<string>();
         bool? suspension = null;
+        var closedSubscriptions = new List<string>();
         var sequence = DateTime.UtcNow.Ticks;
         foreach (var effect in result.Effects)
         {
@@ -130,6 +131,23 @@ internal static class EffectWriter
                 case TimerCancelled c:
                     cancelledTimers.Add(c.TimerId);
                     break;
+                case MessageSubscribed m:
+                    db.MessageSubscriptions.Add(new MessageSubscriptionRow
+                    {
+                        Id = m.SubscriptionId,
+                        ProcessInstanceId = instance.Id,
+                        DefinitionId = instance.DefinitionId,
+                        DefinitionKey = instance.DefinitionKey,
+                        ElementId = m.ElementId,
+                        MessageName = m.MessageName,
+                        CorrelationKey = m.CorrelationKey,
+                        BusinessKey = instance.BusinessKey,
+                        CreateTime = m.Time.UtcDateTime,
+                    });
+                    break;
+                case MessageUnsubscribed m:
+                    closedSubscriptions.Add(m.SubscriptionId);
+                    break;
                 case InstanceSuspensionChanged change:
                     suspension = change.Suspended;
                     break;
@@ -175,6 +193,11 @@ internal static class EffectWriter
                 await db.UserTaskCandidates.Where(c => human.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
                 await db.UserTasks.Where(t => human.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
             }
+        }
+        if (closedSubscriptions.Count > 0)
+        {
+            Forget<MessageSubscriptionRow>(db, m => closedSubscriptions.Contains(m.Id));
+            await db.MessageSubscriptions.Where(m => closedSubscriptions.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
         }
         if (cancelledTimers.Count > 0)
         {

@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UserTaskService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<JobExecutor>();
+        services.AddSingleton<MessageService>();
         services.AddSingleton(options.Jobs);
         return services;
     }

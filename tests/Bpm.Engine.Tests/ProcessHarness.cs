@@ -72,6 +72,13 @@ internal sealed class ProcessHarness
         return this;
     }
 
+    public ProcessHarness Correlate(string messageName, string? variablesJson = null)
+    {
+        var subscription = Instance.Messages.First(m => m.MessageName == messageName);
+        Apply(_runtime.CorrelateMessage(_definition, Instance, subscription.Id, Json(variablesJson)));
+        return this;
+    }
+
     public ProcessHarness Suspend(bool suspended = true)
     {
         Apply(_runtime.SetSuspended(_definition, Instance, suspended));

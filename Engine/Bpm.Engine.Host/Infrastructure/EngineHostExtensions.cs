@@ -62,6 +62,7 @@ public static class EngineHostExtensions
             .MapProcessInstancesApi()
             .MapExternalTasksApi()
             .MapTasksApi()
+            .MapMessagesApi()
             .MapIncidentsApi()
             .MapHistoryApi();
         return app;

@@ -2,8 +2,11 @@ using Bpm.Engine.Storage;
 
 namespace Bpm.Engine.Host.Infrastructure;
 
-/// <summary>Runs due timers on this node: polls for due jobs, and goes straight on while there are more.</summary>
-public sealed class JobExecutorService(JobExecutor jobs, JobOptions options, ILogger<JobExecutorService> logger) : BackgroundService
+/// <summary>
+/// Runs due timers on this node and delivers buffered messages to subscriptions opened since: polls, and goes
+/// straight on while there are more due jobs.
+/// </summary>
+public sealed class JobExecutorService(JobExecutor jobs, MessageService messages, JobOptions options, ILogger<JobExecutorService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,6 +17,7 @@ public sealed class JobExecutorService(JobExecutor jobs, JobOptions options, ILo
             try
             {
                 acquired = await jobs.RunDueJobsAsync(stoppingToken);
+                await messages.DeliverBufferedAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -22,6 +22,7 @@ internal sealed class BehaviorRegistry
     private readonly ScriptTaskBehavior _script = new();
     private readonly PlainTaskBehavior _plain = new();
     private readonly SubProcessBehavior _subProcess = new();
+    private readonly ReceiveTaskBehavior _receive = new();
 
     public INodeBehavior For(FlowNode node) => node switch
     {
@@ -38,6 +39,7 @@ internal sealed class BehaviorRegistry
         ScriptTask => _script,
         PlainTask => _plain,
         SubProcess => _subProcess,
+        ReceiveTask => _receive,
         _ => throw new InvalidOperationException($"No behavior for {node.GetType().Name}"),
     };
 }

@@ -1,15 +1,16 @@
 namespace Bpm.Engine.Model;
 
 /// <summary>
-/// A timer or error boundary event on an activity. Interrupting (<see cref="CancelActivity"/>) it cancels the
+/// A timer, message or error boundary event on an activity. Interrupting (<see cref="CancelActivity"/>) it cancels the
 /// activity and leaves along its own flows; non-interrupting (timers only) it starts a parallel path and the
-/// activity goes on.
+/// activity goes on. Error boundary events always interrupt.
 /// </summary>
 public sealed record BoundaryEvent(string Id, string? Name, string ScopeId, string AttachedToId, bool CancelActivity)
     : FlowNode(Id, Name, ScopeId)
 {
     public TimerDefinition? Timer { get; init; }
     public ErrorEventDefinition? Error { get; init; }
+    public MessageEventDefinition? Message { get; init; }
 
-    public override string ActivityType => Error is null ? "boundaryTimer" : "boundaryError";
+    public override string ActivityType => Error is not null ? "boundaryError" : Message is not null ? "boundaryMessage" : "boundaryTimer";
 }

@@ -1,8 +1,11 @@
 namespace Bpm.Engine.Model;
 
-/// <summary>A timer intermediate catch event: the token waits until the timer is due.</summary>
-public sealed record IntermediateCatchEvent(string Id, string? Name, string ScopeId, TimerDefinition Timer) : FlowNode(Id, Name, ScopeId)
+/// <summary>A timer or message intermediate catch event: the token waits until the timer is due or the message arrives.</summary>
+public sealed record IntermediateCatchEvent(string Id, string? Name, string ScopeId) : FlowNode(Id, Name, ScopeId)
 {
-    public override string ActivityType => "intermediateTimer";
+    public TimerDefinition? Timer { get; init; }
+    public MessageEventDefinition? Message { get; init; }
+
+    public override string ActivityType => Message is null ? "intermediateTimer" : "intermediateMessageCatch";
     public override bool IsWaitState => true;
 }

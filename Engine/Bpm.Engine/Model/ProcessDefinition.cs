@@ -19,6 +19,7 @@ public sealed class ProcessDefinition
         _flows = flows.ToFrozenDictionary(f => f.Id);
         _boundaryEvents = _nodes.Values.OfType<BoundaryEvent>().GroupBy(b => b.AttachedToId).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         TimerStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Timer is not null && s.ScopeId == key).ToArray();
+        MessageStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Message is not null && s.ScopeId == key).ToArray();
         _reachingInclusiveJoins = _nodes.Values
             .OfType<InclusiveGateway>()
             .Where(g => g.Incoming.Count > 1)
@@ -32,6 +33,8 @@ public sealed class ProcessDefinition
     public string? StartEventId { get; }
     /// <summary>The timer start events of the process; each schedules new instances on its own.</summary>
     public IReadOnlyList<StartEvent> TimerStartEvents { get; }
+    /// <summary>The message start events of the process; a correlated message starts an instance at one.</summary>
+    public IReadOnlyList<StartEvent> MessageStartEvents { get; }
     public IEnumerable<FlowNode> Nodes => _nodes.Values;
 
     public FlowNode Node(string id) => _nodes[id];

@@ -1,9 +1,10 @@
 namespace Bpm.Engine.Model;
 
-/// <summary>A none start event, or a timer start event when <see cref="Timer"/> is set.</summary>
+/// <summary>A none start event, or a timer or message start event when <see cref="Timer"/> or <see cref="Message"/> is set.</summary>
 public sealed record StartEvent(string Id, string? Name, string ScopeId) : FlowNode(Id, Name, ScopeId)
 {
     public TimerDefinition? Timer { get; init; }
+    public MessageEventDefinition? Message { get; init; }
 
-    public override string ActivityType => Timer is null ? "startEvent" : "startTimerEvent";
+    public override string ActivityType => Timer is not null ? "startTimerEvent" : Message is not null ? "messageStartEvent" : "startEvent";
 }

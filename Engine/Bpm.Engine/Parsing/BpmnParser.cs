@@ -64,6 +64,16 @@ public sealed class BpmnParser
         }
 
         if (errors.Count > 0) return new ParseResult([], errors.All);
+        var messages = new Dictionary<string, MessageEventDefinition>();
+        foreach (var message in root.Elements(BpmnNames.Bpmn + "message"))
+        {
+            var id = (string?)message.Attribute("id");
+            var name = (string?)message.Attribute("name");
+            if (id is null || string.IsNullOrWhiteSpace(name)) continue;
+            var key = (string?)message.Element(BpmnNames.Bpmn + "extensionElements")?.Element(BpmnNames.Zeebe + "subscription")?.Attribute("correlationKey");
+            if (key is not null) ExpressionCheck.Validate(errors, message, key, "correlationKey");
+            messages[id] = new MessageEventDefinition(name, key);
+        }
         var errorCodes = root.Elements(BpmnNames.Bpmn + "error")
             .Where(e => e.Attribute("id") is not null)
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string?)e.Attribute("errorCode"));
@@ -75,7 +85,7 @@ public sealed class BpmnParser
             {
                 case "process":
                     if ((string?)child.Attribute("isExecutable") is "false") continue;
-                    var definition = new ScopeReader(errors, errorCodes).ReadProcess(child);
+                    var definition = new ScopeReader(errors, errorCodes, messages).ReadProcess(child);
                     if (definition is not null) processes.Add(definition);
                     break;
                 case "collaboration" or "message" or "error" or "signal" or "escalation" or "itemDefinition"

@@ -6,7 +6,7 @@ using static Bpm.Engine.Parsing.BpmnNames;
 namespace Bpm.Engine.Parsing;
 
 /// <summary>Reads one process, with its embedded sub-processes, into a flat set of nodes and flows.</summary>
-internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string, string?> errorCodes)
+internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string, string?> errorCodes, IReadOnlyDictionary<string, MessageEventDefinition> messages)
 {
     private static readonly HashSet<string> Artifacts =
         ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group", "dataObject",
@@ -63,7 +63,7 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
             var (inputs, outputs) = _extensions.Read(element);
             _elements[id] = element;
             _nodes.Add(node with { Inputs = inputs, Outputs = outputs });
-            if (node is StartEvent { Timer: null }) starts.Add(id);
+            if (node is StartEvent { Timer: null, Message: null }) starts.Add(id);
             else if (node is StartEvent) timerStarts++;
         }
         var scopeElement = container;
@@ -89,12 +89,21 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
             case "startEvent" when isProcess && OnlyTimer(element):
                 var startTimer = ReadTimer(element);
                 return startTimer is null ? null : new StartEvent(id, name, scopeId) { Timer = startTimer };
+            case "startEvent" when isProcess && Only(element, "messageEventDefinition"):
+                var startMessage = ReadMessage(element, EventDefinitions(element).Single());
+                return startMessage is null ? null : new StartEvent(id, name, scopeId) { Message = startMessage };
             case "startEvent":
                 return NoEventDefinition(element, type) ? new StartEvent(id, name, scopeId) : null;
             case "intermediateCatchEvent" when OnlyTimer(element):
                 var catchTimer = ReadTimer(element);
-                return catchTimer is null ? null : new IntermediateCatchEvent(id, name, scopeId, catchTimer);
-            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element):
+                return catchTimer is null ? null : new IntermediateCatchEvent(id, name, scopeId) { Timer = catchTimer };
+            case "intermediateCatchEvent" when Only(element, "messageEventDefinition"):
+                var catchMessage = ReadMessage(element, EventDefinitions(element).Single());
+                return catchMessage is null ? null : new IntermediateCatchEvent(id, name, scopeId) { Message = catchMessage };
+            case "receiveTask":
+                var received = ReadMessage(element, element);
+                return received is null ? null : new ReceiveTask(id, name, scopeId, received);
+            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element) || Only(element, "messageEventDefinition"):
                 var attachedTo = (string?)element.Attribute("attachedToRef");
                 if (string.IsNullOrEmpty(attachedTo))
                 {
@@ -107,6 +116,11 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
                     if (!cancelActivity) errors.Add(element, $"Error boundary event '{id}' has cancelActivity=\"false\"; error boundary events always interrupt");
                     var caught = ReadError(element);
                     return caught is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, CancelActivity: true) { Error = caught };
+                }
+                if (Only(element, "messageEventDefinition"))
+                {
+                    var boundaryMessage = ReadMessage(element, EventDefinitions(element).Single());
+                    return boundaryMessage is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Message = boundaryMessage };
                 }
                 var boundaryTimer = ReadTimer(element);
                 return boundaryTimer is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Timer = boundaryTimer };
@@ -195,6 +209,29 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
         if (definition is null) return true;
         errors.Add(element, $"'{element.Attribute("id")?.Value}' is a {type} with a {definition.Name.LocalName}, which this engine does not support yet");
         return false;
+    }
+
+    private static bool Only(XElement element, string definition)
+    {
+        var definitions = EventDefinitions(element).ToList();
+        return definitions.Count == 1 && definitions[0].Name.LocalName == definition;
+    }
+
+    /// <summary>Reads the message an element waits for from the messageRef of <paramref name="holder"/>.</summary>
+    private MessageEventDefinition? ReadMessage(XElement element, XElement holder)
+    {
+        var reference = (string?)holder.Attribute("messageRef");
+        if (reference is null)
+        {
+            errors.Add(element, $"'{ExtensionReader.Id(element)}' waits for a message but names none (messageRef)");
+            return null;
+        }
+        if (!messages.TryGetValue(reference, out var message))
+        {
+            errors.Add(element, $"'{ExtensionReader.Id(element)}' refers to message '{reference}', which is not declared with a name");
+            return null;
+        }
+        return message;
     }
 
     private static bool OnlyError(XElement element)

@@ -15,6 +15,7 @@ public sealed class ProcessInstance
     public JsonObject Variables { get; set; } = [];
     public List<Token> Tokens { get; set; } = [];
     public List<TimerSubscription> Timers { get; set; } = [];
+    public List<MessageSubscription> Messages { get; set; } = [];
 
     public Token? FindToken(string id) => Tokens.Find(t => t.Id == id);
 

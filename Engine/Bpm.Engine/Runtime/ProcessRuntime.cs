@@ -136,6 +136,40 @@ public sealed class ProcessRuntime
         return Run(context);
     }
 
+    /// <summary>
+    /// A message arrived for one of the instance's subscriptions: its variables are set on the process, and the
+    /// catch event or receive task moves on, or the boundary event fires.
+    /// </summary>
+    public CommandResult CorrelateMessage(ProcessDefinition definition, ProcessInstance instance, string subscriptionId, JsonObject? variables)
+    {
+        EnsureActive(instance);
+        var subscription = instance.Messages.Find(m => m.Id == subscriptionId)
+            ?? throw EngineException.NotFound($"No open message subscription '{subscriptionId}' in process instance '{instance.Id}'");
+        var context = new CommandContext(definition, instance, _services);
+        instance.Messages.Remove(subscription);
+        context.Record(new MessageUnsubscribed(subscription.Id));
+        var token = instance.FindToken(subscription.TokenId)
+            ?? throw new InvalidOperationException($"Message subscription '{subscriptionId}' belongs to no token of process instance '{instance.Id}'");
+        context.SetVariables(token.ScopeTokenId, variables);
+        switch (definition.Node(subscription.ElementId))
+        {
+            case BoundaryEvent { CancelActivity: true } boundary:
+                context.CancelScope(token.Id);
+                context.End(token, canceled: true);
+                context.Enter(boundary.Id, token.ScopeTokenId, arrivedBy: null);
+                break;
+            case BoundaryEvent boundary:
+                MessageSubscribing.Subscribe(context, token, boundary, boundary.Message!);
+                context.Enter(boundary.Id, token.ScopeTokenId, arrivedBy: null);
+                break;
+            default:
+                token.State = TokenState.Running;
+                context.Schedule(new Step.Complete(token));
+                break;
+        }
+        return Run(context);
+    }
+
     /// <summary>Suspends or resumes the instance: while suspended, its tasks cannot be fetched or completed and its timers wait.</summary>
     public CommandResult SetSuspended(ProcessDefinition definition, ProcessInstance instance, bool suspended)
     {
@@ -172,6 +206,7 @@ public sealed class ProcessRuntime
         foreach (var boundary in context.Definition.BoundaryEventsOf(token.NodeId))
         {
             if (boundary.Timer is { } timer && !TimerScheduling.Schedule(context, token, boundary, timer)) return false;
+            if (boundary.Message is { } message && !MessageSubscribing.Subscribe(context, token, boundary, message)) return false;
         }
         return true;
     }

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>
+/// A message to correlate, as Camunda's <c>POST /message</c> describes it, plus a Camunda 8 style correlation
+/// key, a time to live for buffering and a message id for idempotency.
+/// </summary>
+public sealed record MessageRequest(
+    string MessageName,
+    string? BusinessKey = null,
+    string? CorrelationKey = null,
+    JsonObject? CorrelationKeys = null,
+    string? ProcessInstanceId = null,
+    JsonObject? ProcessVariables = null,
+    bool All = false,
+    TimeSpan? TimeToLive = null,
+    string? MessageId = null);
+
+/// <summary>Where a message went: an instance that waited for it (<c>Execution</c>) or one it started (<c>ProcessDefinition</c>).</summary>
+public sealed record MessageCorrelation(string ResultType, string ProcessInstanceId, string DefinitionId, string? BusinessKey);

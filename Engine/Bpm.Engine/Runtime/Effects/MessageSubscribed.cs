@@ -1,0 +1,4 @@
+namespace Bpm.Engine.Runtime.Effects;
+
+/// <summary>The instance waits for a message: a store indexes it by name and correlation key.</summary>
+public sealed record MessageSubscribed(string SubscriptionId, string ElementId, string MessageName, string? CorrelationKey, DateTimeOffset Time) : RuntimeEffect;
