@@ -63,6 +63,7 @@ internal static class EffectWriter
                         BusinessKey = instance.BusinessKey,
                         Retries = t.Retries,
                         Priority = t.Priority,
+                        RetryBackoffMs = t.RetryBackoff is { } backoff ? (long)backoff.TotalMilliseconds : null,
                         CreateTime = t.Time.UtcDateTime,
                         Suspended = instance.State == InstanceState.Suspended,
                     });

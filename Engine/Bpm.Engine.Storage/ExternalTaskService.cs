@@ -76,15 +76,23 @@ public sealed class ExternalTaskService(
             cancellationToken);
     }
 
-    /// <summary>A worker reports a failure: retries left make the task fetchable again (after the retry timeout); none left raise an incident.</summary>
+    /// <summary>
+    /// A worker reports a failure: retries left make the task fetchable again (after the retry timeout); none
+    /// left raise an incident. A worker that names no retries gets the model's policy: one retry fewer, and
+    /// the model's backoff.
+    /// </summary>
     public async Task HandleFailureAsync(
-        string taskId, string workerId, string? errorMessage, string? errorDetails, int retries, long retryTimeout, CancellationToken cancellationToken)
+        string taskId, string workerId, string? errorMessage, string? errorDetails, int? requestedRetries, long? requestedTimeout, CancellationToken cancellationToken)
     {
-        if (retries < 0) throw EngineException.Invalid($"retries must not be negative, was {retries}");
-        if (retryTimeout < 0) throw EngineException.Invalid($"retryTimeout must not be negative, was {retryTimeout}");
+        if (requestedRetries < 0) throw EngineException.Invalid($"retries must not be negative, was {requestedRetries}");
+        if (requestedTimeout < 0) throw EngineException.Invalid($"retryTimeout must not be negative, was {requestedTimeout}");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var task = await RequireLockAsync(db, taskId, workerId, "failed", cancellationToken);
+        var retries = requestedRetries ?? (task.Retries is { } left
+            ? Math.Max(left - 1, 0)
+            : throw EngineException.Invalid("retries is required: the task's model sets no retry policy"));
+        var retryTimeout = requestedTimeout ?? (requestedRetries is null ? task.RetryBackoffMs ?? 0 : 0);
         var now = time.GetUtcNow().UtcDateTime;
         task.Retries = retries;
         task.ErrorMessage = Truncate(errorMessage, 4000);

@@ -39,8 +39,7 @@ public static class ExternalTasksApi
         group.MapPost("/{id}/failure", async (HttpRequest request, ExternalTaskService tasks, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<ExternalTaskFailureDto>(request);
-            if (body.Retries is null) throw EngineException.Invalid("retries is required");
-            await tasks.HandleFailureAsync(id, body.WorkerId, body.ErrorMessage, body.ErrorDetails, body.Retries.Value, body.RetryTimeout ?? 0, ct);
+            await tasks.HandleFailureAsync(id, body.WorkerId, body.ErrorMessage, body.ErrorDetails, body.Retries, body.RetryTimeout, ct);
             return Results.NoContent();
         });
         group.MapPost("/{id}/bpmnError", async (HttpRequest request, ExternalTaskService tasks, string id, CancellationToken ct) =>

@@ -20,4 +20,6 @@ public sealed class ExternalTaskRow
     /// <summary>When a failure asked for a retry timeout: not fetchable before this time.</summary>
     public DateTime? AvailableFrom { get; set; }
     public bool Suspended { get; set; }
+    /// <summary>The model's wait after a failure, in milliseconds, used when the worker names none.</summary>
+    public long? RetryBackoffMs { get; set; }
 }

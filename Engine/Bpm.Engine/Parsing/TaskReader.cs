@@ -48,7 +48,21 @@ internal sealed class TaskReader(ParseErrors errors, ExtensionReader extensions)
             return null;
         }
         var priority = ScopeReader.Integer(ExtensionReader.Camunda(element, "taskPriority")) ?? 0;
-        return new ServiceTask(id, name, scopeId, ExpressionCheck.Validate(errors, element, topic, "topic"), null) { Priority = priority };
+        var (policyRetries, backoff) = RetryPolicy(element, id);
+        return new ServiceTask(id, name, scopeId, ExpressionCheck.Validate(errors, element, topic, "topic"), policyRetries) { Priority = priority, RetryBackoff = backoff };
+    }
+
+    /// <summary><c>camunda:failedJobRetryTimeCycle</c> as <c>R{retries}/{backoff}</c>, such as <c>R2/PT5M</c>.</summary>
+    private (int? Retries, TimeSpan? Backoff) RetryPolicy(XElement element, string id)
+    {
+        var text = element.Element(Bpmn + "extensionElements")?.Element(BpmnNames.Camunda + "failedJobRetryTimeCycle")?.Value.Trim();
+        if (string.IsNullOrEmpty(text)) return (null, null);
+        var parts = text.Split('/');
+        if (parts.Length == 2 && parts[0].StartsWith('R') && ScopeReader.Integer(parts[0][1..]) is { } count and >= 0
+            && Timers.TimerSchedule.TryParseDuration(parts[1], out var backoff) && backoff >= TimeSpan.Zero)
+            return (count, backoff);
+        errors.Add(element, $"Service task '{id}' has camunda:failedJobRetryTimeCycle '{text}'; expected R<retries>/<ISO 8601 duration> such as R2/PT5M");
+        return (null, null);
     }
 
     public UserTask UserTask(XElement element, string id, string? name, string scopeId)

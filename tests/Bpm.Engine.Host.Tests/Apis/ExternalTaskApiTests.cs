@@ -100,6 +100,27 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_apply_the_model_retry_policy_when_the_worker_names_no_retries()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("retry-policy.bpmn", "retrying");
+        var instance = await Client.StartAsync(key);
+        var task = Assert.Single(await FetchForInstanceAsync("sync-users", instance))!;
+        Assert.Equal(2, task["retries"]!.GetValue<int>());
+        var id = task["id"]!.GetValue<string>();
+
+        await Client.PostAsync($"external-task/{id}/failure", """{"workerId": "w1", "errorMessage": "Tools API returned 502"}""");
+
+        Assert.Equal(1, (await Client.GetJsonAsync($"external-task/{id}"))["retries"]!.GetValue<int>());
+        Assert.Empty(await FetchForInstanceAsync("sync-users", instance));
+        await Task.Delay(1300);
+        Assert.Single(await FetchForInstanceAsync("sync-users", instance));
+        await Client.PostAsync($"external-task/{id}/failure", """{"workerId": "w1", "errorMessage": "Tools API returned 502 again"}""");
+
+        var incident = Assert.Single((await Client.GetJsonAsync($"incident?processInstanceId={instance}")).AsArray())!;
+        Assert.Equal("Tools API returned 502 again", incident["incidentMessage"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Should_raise_an_incident_for_an_uncaught_BPMN_error()
     {
         var (_, instance) = await StartParallelAsync();

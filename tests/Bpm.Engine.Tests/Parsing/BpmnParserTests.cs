@@ -218,4 +218,19 @@ public sealed class BpmnParserTests
         var xml = Fixture.Xml("error-events.bpmn").Replace("<bpmn:boundaryEvent id=\"refused\" attachedToRef=\"checkCredit\">", "<bpmn:boundaryEvent id=\"refused\" attachedToRef=\"checkCredit\" cancelActivity=\"false\">");
         Assert.Contains(Parse(xml).Errors, e => e.ElementId == "refused" && e.Message.Contains("always interrupt"));
     }
+
+    [Fact]
+    public void Should_read_the_retry_policy_of_a_service_task()
+    {
+        var task = Assert.IsType<ServiceTask>(Fixture.Definition("retry-policy.bpmn").Node("syncUsers"));
+        Assert.Equal(2, task.Retries);
+        Assert.Equal(TimeSpan.FromSeconds(1), task.RetryBackoff);
+    }
+
+    [Fact]
+    public void Should_reject_a_retry_policy_it_cannot_read()
+    {
+        var xml = Fixture.Xml("retry-policy.bpmn").Replace("R2/PT1S", "twice");
+        Assert.Contains(Parse(xml).Errors, e => e.ElementId == "syncUsers" && e.Message.Contains("twice"));
+    }
 }

@@ -51,6 +51,7 @@ CREATE TABLE bpm_external_task (
     priority BIGINT NOT NULL,
     create_time TIMESTAMPTZ NOT NULL,
     available_from TIMESTAMPTZ NULL,
+    retry_backoff_ms BIGINT NULL,
     suspended BOOLEAN NOT NULL DEFAULT FALSE
 );
 CREATE INDEX ix_bpm_external_task_topic ON bpm_external_task (topic, priority);

@@ -51,6 +51,7 @@ CREATE TABLE bpm_external_task (
     priority INTEGER NOT NULL,
     create_time TEXT NOT NULL,
     available_from TEXT NULL,
+    retry_backoff_ms INTEGER NULL,
     suspended INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX ix_bpm_external_task_topic ON bpm_external_task (topic, priority);

@@ -13,6 +13,6 @@ internal sealed class ServiceTaskBehavior : INodeBehavior
         var topic = ValueExpressions.String(context, token, task.Topic, "topic");
         if (topic is null) return;
         token.State = TokenState.Waiting;
-        context.Record(new ExternalTaskCreated(token.Id, task.Id, topic, task.Retries, task.Priority, context.Now));
+        context.Record(new ExternalTaskCreated(token.Id, task.Id, topic, task.Retries, task.Priority, context.Now) { RetryBackoff = task.RetryBackoff });
     }
 }

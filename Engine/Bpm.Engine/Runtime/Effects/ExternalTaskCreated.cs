@@ -6,4 +6,8 @@ public sealed record ExternalTaskCreated(
     string Topic,
     int? Retries,
     long Priority,
-    DateTimeOffset Time) : RuntimeEffect;
+    DateTimeOffset Time) : RuntimeEffect
+{
+    /// <summary>The wait after a failure when the worker names none.</summary>
+    public TimeSpan? RetryBackoff { get; init; }
+}
