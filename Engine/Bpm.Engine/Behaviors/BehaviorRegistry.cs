@@ -17,6 +17,7 @@ internal sealed class BehaviorRegistry
     private readonly ExclusiveGatewayBehavior _exclusive = new();
     private readonly ParallelGatewayBehavior _parallel = new();
     private readonly InclusiveGatewayBehavior _inclusive = new();
+    private readonly EventBasedGatewayBehavior _eventBased = new();
     private readonly ServiceTaskBehavior _service = new();
     private readonly UserTaskBehavior _user = new();
     private readonly ScriptTaskBehavior _script = new();
@@ -34,6 +35,7 @@ internal sealed class BehaviorRegistry
         ExclusiveGateway => _exclusive,
         ParallelGateway => _parallel,
         InclusiveGateway => _inclusive,
+        EventBasedGateway => _eventBased,
         ServiceTask => _service,
         UserTask => _user,
         ScriptTask => _script,

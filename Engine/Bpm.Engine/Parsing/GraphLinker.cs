@@ -15,6 +15,7 @@ internal sealed class GraphLinker(ParseErrors errors, IReadOnlyDictionary<string
         var byId = nodes.ToDictionary(n => n.Id);
         var incoming = nodes.ToDictionary(n => n.Id, _ => new List<string>());
         var outgoing = nodes.ToDictionary(n => n.Id, _ => new List<string>());
+        var flowTargets = flows.ToDictionary(f => f.Flow.Id, f => f.Flow.TargetId);
         foreach (var (flow, element) in flows)
         {
             var ok = true;
@@ -52,8 +53,14 @@ internal sealed class GraphLinker(ParseErrors errors, IReadOnlyDictionary<string
                 case EndEvent when outs.Count > 0:
                     errors.Add(element, $"End event '{node.Id}' has outgoing sequence flows");
                     break;
-                case ExclusiveGateway or InclusiveGateway or ParallelGateway when outs.Count == 0:
+                case ExclusiveGateway or InclusiveGateway or ParallelGateway or EventBasedGateway when outs.Count == 0:
                     errors.Add(element, $"Gateway '{node.Id}' has no outgoing sequence flow");
+                    break;
+                case EventBasedGateway when outs.Count < 2:
+                    errors.Add(element, $"Event-based gateway '{node.Id}' needs at least two outgoing sequence flows");
+                    break;
+                case EventBasedGateway when outs.Select(f => byId[flowTargets[f]]).FirstOrDefault(t => t is not (IntermediateCatchEvent or ReceiveTask)) is { } wrong:
+                    errors.Add(element, $"Event-based gateway '{node.Id}' leads to '{wrong.Id}' ({wrong.ActivityType}); only timer and message catch events and receive tasks may follow it");
                     break;
                 case BoundaryEvent when ins.Count > 0:
                     errors.Add(element, $"Boundary event '{node.Id}' has incoming sequence flows");

@@ -141,6 +141,8 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
                 return new InclusiveGateway(id, name, scopeId, (string?)element.Attribute("default"));
             case "parallelGateway":
                 return new ParallelGateway(id, name, scopeId);
+            case "eventBasedGateway":
+                return new EventBasedGateway(id, name, scopeId);
             case "serviceTask":
                 return new TaskReader(errors, _extensions).ServiceTask(element, id, name, scopeId);
             case "userTask":

@@ -26,8 +26,11 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
 
     public void Schedule(Step step) => _steps.Enqueue(step);
 
-    /// <summary>Places a new token on <paramref name="nodeId"/> and schedules its activation.</summary>
-    public Token Enter(string nodeId, string? scopeTokenId, string? arrivedBy, JsonObject? variables = null)
+    /// <summary>
+    /// Places a new token on <paramref name="nodeId"/> and schedules its activation, or, for an event that has
+    /// already occurred (<paramref name="triggered"/>), its completion.
+    /// </summary>
+    public Token Enter(string nodeId, string? scopeTokenId, string? arrivedBy, JsonObject? variables = null, bool triggered = false)
     {
         var node = Definition.Node(nodeId);
         var token = new Token
@@ -42,7 +45,7 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
         };
         Instance.Tokens.Add(token);
         Record(new ActivityStarted(token.Id, scopeTokenId ?? Instance.Id, node.Id, node.Name, node.ActivityType, Now));
-        Schedule(new Step.Activate(token));
+        Schedule(triggered ? new Step.Complete(token) : new Step.Activate(token));
         return token;
     }
 

@@ -58,6 +58,9 @@ public sealed class ProcessRuntime
             ?? throw new InvalidOperationException($"Timer '{timerId}' belongs to no token of process instance '{instance.Id}'");
         switch (definition.Node(timer.ElementId))
         {
+            case IntermediateCatchEvent when definition.Node(token.NodeId) is EventBasedGateway:
+                EventBasedGatewayBehavior.Trigger(context, token, timer.ElementId);
+                break;
             case IntermediateCatchEvent:
                 token.State = TokenState.Running;
                 context.Schedule(new Step.Complete(token));
@@ -153,6 +156,9 @@ public sealed class ProcessRuntime
         context.SetVariables(token.ScopeTokenId, variables);
         switch (definition.Node(subscription.ElementId))
         {
+            case var _ when definition.Node(token.NodeId) is EventBasedGateway:
+                EventBasedGatewayBehavior.Trigger(context, token, subscription.ElementId);
+                break;
             case BoundaryEvent { CancelActivity: true } boundary:
                 context.CancelScope(token.Id);
                 context.End(token, canceled: true);

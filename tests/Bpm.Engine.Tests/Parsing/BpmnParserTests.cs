@@ -233,4 +233,11 @@ public sealed class BpmnParserTests
         var xml = Fixture.Xml("retry-policy.bpmn").Replace("R2/PT1S", "twice");
         Assert.Contains(Parse(xml).Errors, e => e.ElementId == "syncUsers" && e.Message.Contains("twice"));
     }
+
+    [Fact]
+    public void Should_reject_an_event_based_gateway_followed_by_a_task()
+    {
+        var xml = Fixture.Xml("event-gateway.bpmn").Replace("targetRef=\"dayPassed\" />", "targetRef=\"expireCheckout\" />");
+        Assert.Contains(Parse(xml).Errors, e => e.ElementId == "race" && e.Message.Contains("expireCheckout"));
+    }
 }
