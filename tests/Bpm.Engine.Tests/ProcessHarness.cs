@@ -39,7 +39,7 @@ internal sealed class ProcessHarness
     public IReadOnlyList<string> Path => _effects.OfType<ActivityStarted>().Select(s => s.ActivityId).ToList();
 
     /// <summary>Activity ids where tokens now rest, sorted.</summary>
-    public IReadOnlyList<string> Waiting => Instance.Tokens.Where(t => t.State == TokenState.Waiting).Select(t => t.NodeId).Order().ToList();
+    public IReadOnlyList<string> Waiting => Instance.Tokens.Where(t => t.State == TokenState.Waiting && !t.IsMultiInstanceBody).Select(t => t.NodeId).Order().ToList();
 
     public IReadOnlyList<IncidentRaised> Incidents => _effects.OfType<IncidentRaised>().ToList();
 
@@ -47,7 +47,7 @@ internal sealed class ProcessHarness
 
     public ProcessHarness Complete(string activityId, string? variablesJson = null)
     {
-        var token = Instance.Tokens.Single(t => t.NodeId == activityId && t.State == TokenState.Waiting);
+        var token = Instance.Tokens.First(t => t.NodeId == activityId && t.State == TokenState.Waiting && !t.IsMultiInstanceBody);
         Apply(_runtime.CompleteTask(_definition, Instance, token.Id, Json(variablesJson)));
         return this;
     }

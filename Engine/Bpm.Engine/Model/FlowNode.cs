@@ -7,6 +7,8 @@ public abstract record FlowNode(string Id, string? Name, string ScopeId)
     public IReadOnlyList<string> Outgoing { get; init; } = [];
     public IReadOnlyList<VariableMapping> Inputs { get; init; } = [];
     public IReadOnlyList<VariableMapping> Outputs { get; init; } = [];
+    /// <summary>Set when the activity runs once per element of a collection.</summary>
+    public MultiInstance? Loop { get; init; }
 
     /// <summary>The activity type as Camunda's history reports it (<c>userTask</c>, <c>noneEndEvent</c>...).</summary>
     public abstract string ActivityType { get; }

@@ -11,7 +11,7 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
     private static readonly HashSet<string> Artifacts =
         ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group", "dataObject",
          "dataObjectReference", "dataStoreReference", "ioSpecification", "property", "incoming", "outgoing",
-         "dataInputAssociation", "dataOutputAssociation"];
+         "dataInputAssociation", "dataOutputAssociation", "multiInstanceLoopCharacteristics", "standardLoopCharacteristics"];
 
     private readonly List<FlowNode> _nodes = [];
     private readonly List<(SequenceFlow Flow, XElement Element)> _flows = [];
@@ -62,7 +62,7 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
             CheckActivityChildren(element, local);
             var (inputs, outputs) = _extensions.Read(element);
             _elements[id] = element;
-            _nodes.Add(node with { Inputs = inputs, Outputs = outputs });
+            _nodes.Add(node with { Inputs = inputs, Outputs = outputs, Loop = ReadLoop(element, id) });
             if (node is StartEvent { Timer: null, Message: null }) starts.Add(id);
             else if (node is StartEvent) timerStarts++;
         }
@@ -197,13 +197,40 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
 
     private void CheckActivityChildren(XElement element, string type)
     {
-        foreach (var child in element.Elements())
-        {
-            var local = child.Name.LocalName;
-            if (local is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics")
-                errors.Add(element, $"'{element.Attribute("id")?.Value}' ({type}) has {local}, which this engine does not support yet");
-        }
+        foreach (var child in element.Elements(Bpmn + "standardLoopCharacteristics"))
+            errors.Add(element, $"'{element.Attribute("id")?.Value}' ({type}) has standardLoopCharacteristics, which this engine does not support; use multi-instance");
     }
+
+    /// <summary>Multi-instance characteristics in both dialects: camunda:collection/elementVariable or zeebe:loopCharacteristics.</summary>
+    private MultiInstance? ReadLoop(XElement element, string id)
+    {
+        var characteristics = element.Element(Bpmn + "multiInstanceLoopCharacteristics");
+        if (characteristics is null) return null;
+        var zeebe = characteristics.Element(Bpmn + "extensionElements")?.Element(BpmnNames.Zeebe + "loopCharacteristics");
+        var loop = new MultiInstance((string?)characteristics.Attribute("isSequential") is "true")
+        {
+            Cardinality = Text(characteristics.Element(Bpmn + "loopCardinality")),
+            Collection = (string?)zeebe?.Attribute("inputCollection") ?? (string?)characteristics.Attribute(BpmnNames.Camunda + "collection"),
+            ElementVariable = (string?)zeebe?.Attribute("inputElement") ?? (string?)characteristics.Attribute(BpmnNames.Camunda + "elementVariable"),
+            OutputCollection = (string?)zeebe?.Attribute("outputCollection"),
+            OutputElement = (string?)zeebe?.Attribute("outputElement"),
+            CompletionCondition = Text(characteristics.Element(Bpmn + "completionCondition")),
+        };
+        if (loop.Collection is null && loop.Cardinality is null)
+        {
+            errors.Add(element, $"Multi-instance '{id}' needs an input collection or a loop cardinality");
+            return null;
+        }
+        // Camunda 7 writes a bare variable name as the collection; treat it as that variable.
+        if (loop.Collection is { } collection && Expressions.Expression.Parse(collection).IsLiteral) loop = loop with { Collection = "${" + collection + "}" };
+        foreach (var (text, what) in new[] { (loop.Cardinality, "loop cardinality"), (loop.Collection, "input collection"), (loop.OutputElement, "output element"), (loop.CompletionCondition, "completion condition") })
+        {
+            if (text is not null) ExpressionCheck.Validate(errors, element, text, what);
+        }
+        return loop;
+    }
+
+    private static string? Text(XElement? element) => element is null || string.IsNullOrWhiteSpace(element.Value) ? null : element.Value.Trim();
 
     private bool NoEventDefinition(XElement element, string type)
     {

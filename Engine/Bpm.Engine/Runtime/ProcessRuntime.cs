@@ -237,8 +237,21 @@ public sealed class ProcessRuntime
                 var behavior = _behaviors.For(node);
                 switch (step)
                 {
+                    case Step.Activate when node.Loop is not null && !MultiInstanceBehavior.IsInner(context, token):
+                        if (ScheduleBoundaryTimers(context, token)) MultiInstanceBehavior.Begin(context, token);
+                        break;
+                    case Step.Activate when node.Loop is not null:
+                        if (VariableMappings.ApplyInputs(context, token, node)) behavior.Activate(context, token);
+                        break;
                     case Step.Activate:
                         if (VariableMappings.ApplyInputs(context, token, node) && ScheduleBoundaryTimers(context, token)) behavior.Activate(context, token);
+                        break;
+                    case Step.Complete when token.IsMultiInstanceBody:
+                        behavior.Complete(context, token);
+                        break;
+                    case Step.Complete when node.Loop is not null && MultiInstanceBehavior.IsInner(context, token):
+                        if (VariableMappings.ApplyOutputs(context, token, node)) MultiInstanceBehavior.CompleteInner(context, token);
+                        if (token.State == TokenState.Failed) token.FailedLeaving = true;
                         break;
                     case Step.Complete:
                         if (VariableMappings.ApplyOutputs(context, token, node)) behavior.Complete(context, token);

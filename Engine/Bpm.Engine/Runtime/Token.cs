@@ -19,6 +19,11 @@ public sealed class Token
     public JsonObject? Variables { get; set; }
     /// <summary>The incident that stopped this token, if <see cref="State"/> is <see cref="TokenState.Failed"/>.</summary>
     public string? IncidentId { get; set; }
+    /// <summary>
+    /// True for the body of a multi-instance activity: it holds the loop's counters and the inner instances,
+    /// tokens on the same node scoped by it.
+    /// </summary>
+    public bool IsMultiInstanceBody { get; set; }
     /// <summary>True when the token failed while leaving its node, so a retry resumes there.</summary>
     public bool FailedLeaving { get; set; }
     public DateTimeOffset StartTime { get; init; }
