@@ -35,6 +35,35 @@ internal sealed class ProcessHarness
         return harness;
     }
 
+    /// <summary>Starts at a given start event (a timer or message start), as the engine does when it fires.</summary>
+    public static ProcessHarness StartAt(string fixture, string startEventId, string? variablesJson = null)
+    {
+        var harness = new ProcessHarness(Fixture.Definition(fixture), null);
+        harness.Apply(harness._runtime.StartAt(harness._definition, "def:1", startEventId, "order-42", Json(variablesJson)));
+        return harness;
+    }
+
+    public Bpm.Engine.Model.ProcessDefinition Definition => _definition;
+
+    /// <summary>The variables a worker or approver of the waiting task at <paramref name="activityId"/> sees.</summary>
+    public System.Text.Json.Nodes.JsonObject TaskVariables(string activityId) =>
+        ProcessVariables.Visible(Instance, Instance.Tokens.First(t => t.NodeId == activityId && t.State == TokenState.Waiting && !t.IsMultiInstanceBody));
+
+    /// <summary>Completes the waiting task at <paramref name="activityId"/> whose variables satisfy <paramref name="which"/>.</summary>
+    public ProcessHarness CompleteWhere(string activityId, Func<System.Text.Json.Nodes.JsonObject, bool> which, string? variablesJson = null)
+    {
+        var token = Instance.Tokens.First(t => t.NodeId == activityId && t.State == TokenState.Waiting && !t.IsMultiInstanceBody && which(ProcessVariables.Visible(Instance, t)));
+        Apply(_runtime.CompleteTask(_definition, Instance, token.Id, Json(variablesJson)));
+        return this;
+    }
+
+    public ProcessHarness CorrelateKey(string messageName, string correlationKey, string? variablesJson = null)
+    {
+        var subscription = Instance.Messages.First(m => m.MessageName == messageName && m.CorrelationKey == correlationKey);
+        Apply(_runtime.CorrelateMessage(_definition, Instance, subscription.Id, Json(variablesJson)));
+        return this;
+    }
+
     /// <summary>Activity ids in the order tokens entered them.</summary>
     public IReadOnlyList<string> Path => _effects.OfType<ActivityStarted>().Select(s => s.ActivityId).ToList();
 
