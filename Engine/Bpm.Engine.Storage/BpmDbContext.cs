@@ -18,6 +18,7 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
     public DbSet<MessageSubscriptionRow> MessageSubscriptions => Set<MessageSubscriptionRow>();
     public DbSet<MessageBufferRow> MessageBuffer => Set<MessageBufferRow>();
     public DbSet<MessageReceiptRow> MessageReceipts => Set<MessageReceiptRow>();
+    public DbSet<SignalOutboxRow> SignalOutbox => Set<SignalOutboxRow>();
     public DbSet<ActivityInstanceRow> ActivityInstances => Set<ActivityInstanceRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -94,6 +95,12 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
         {
             e.ToTable("bpm_message_receipt");
             e.HasKey(x => x.MessageId);
+            MapColumns(e.Metadata);
+        });
+        model.Entity<SignalOutboxRow>(e =>
+        {
+            e.ToTable("bpm_signal_outbox");
+            e.HasKey(x => x.Id);
             MapColumns(e.Metadata);
         });
         model.Entity<ActivityInstanceRow>(e =>

@@ -135,10 +135,23 @@ public sealed class DeploymentService(IDbContextFactory<BpmDbContext> contexts, 
         }
     }
 
-    /// <summary>Only the latest version of a process is started by its messages.</summary>
+    /// <summary>Only the latest version of a process is started by its messages and signals.</summary>
     private static async Task SubscribeMessageStartsAsync(BpmDbContext db, ProcessDefinitionRow row, ProcessDefinition definition, DateTime now, CancellationToken cancellationToken)
     {
         await db.MessageSubscriptions.Where(m => m.ProcessInstanceId == null && m.DefinitionKey == row.Key).ExecuteDeleteAsync(cancellationToken);
+        foreach (var start in definition.SignalStartEvents)
+        {
+            db.MessageSubscriptions.Add(new MessageSubscriptionRow
+            {
+                Id = Guid.NewGuid().ToString(),
+                DefinitionId = row.Id,
+                DefinitionKey = row.Key,
+                ElementId = start.Id,
+                Kind = MessageSubscriptionRow.SignalKind,
+                MessageName = start.Signal!.SignalName,
+                CreateTime = now,
+            });
+        }
         foreach (var start in definition.MessageStartEvents)
         {
             db.MessageSubscriptions.Add(new MessageSubscriptionRow

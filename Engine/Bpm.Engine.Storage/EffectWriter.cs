@@ -140,11 +140,15 @@ internal static class EffectWriter
                         DefinitionId = instance.DefinitionId,
                         DefinitionKey = instance.DefinitionKey,
                         ElementId = m.ElementId,
+                        Kind = m.IsSignal ? MessageSubscriptionRow.SignalKind : MessageSubscriptionRow.MessageKind,
                         MessageName = m.MessageName,
                         CorrelationKey = m.CorrelationKey,
                         BusinessKey = instance.BusinessKey,
                         CreateTime = m.Time.UtcDateTime,
                     });
+                    break;
+                case SignalThrown signal:
+                    db.SignalOutbox.Add(new SignalOutboxRow { Id = Guid.NewGuid().ToString(), SignalName = signal.SignalName, CreateTime = signal.Time.UtcDateTime });
                     break;
                 case MessageUnsubscribed m:
                     closedSubscriptions.Add(m.SubscriptionId);

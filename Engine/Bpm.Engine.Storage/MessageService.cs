@@ -58,7 +58,7 @@ public sealed class MessageService(
         var now = time.GetUtcNow().UtcDateTime;
         await db.MessageBuffer.Where(b => b.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         var buffered = await db.MessageBuffer.AsNoTracking()
-            .Where(b => db.MessageSubscriptions.Any(s => s.MessageName == b.MessageName && s.ProcessInstanceId != null))
+            .Where(b => db.MessageSubscriptions.Any(s => s.MessageName == b.MessageName && s.Kind == MessageSubscriptionRow.MessageKind && s.ProcessInstanceId != null))
             .OrderBy(b => b.CreateTime).Take(100).ToListAsync(cancellationToken);
         var delivered = 0;
         foreach (var row in buffered)
@@ -73,10 +73,56 @@ public sealed class MessageService(
         return delivered;
     }
 
+    /// <summary>
+    /// Broadcasts a signal to every instance waiting for it and every process it starts. Each receiver changes
+    /// in its own transaction; one that ended or moved on meanwhile is skipped.
+    /// </summary>
+    /// <returns>How many instances received or were started by the signal.</returns>
+    public async Task<int> BroadcastSignalAsync(string signalName, JsonObject? variables, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(signalName)) throw EngineException.Invalid("The signal needs a name");
+        List<MessageSubscriptionRow> receivers;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            receivers = await db.MessageSubscriptions.AsNoTracking()
+                .Where(s => s.Kind == MessageSubscriptionRow.SignalKind && s.MessageName == signalName)
+                .OrderBy(s => s.CreateTime).ToListAsync(cancellationToken);
+        }
+        var reached = 0;
+        foreach (var receiver in receivers)
+        {
+            var signal = new MessageRequest(signalName, ProcessVariables: variables);
+            try
+            {
+                if (receiver.ProcessInstanceId is null) await StartAsync(receiver, signal, cancellationToken);
+                else await DeliverAsync(receiver, signal, cancellationToken);
+                reached++;
+            }
+            catch (EngineException e) when (e.Kind is EngineErrorKind.Conflict or EngineErrorKind.NotFound or EngineErrorKind.Suspended)
+            {
+            }
+        }
+        return reached;
+    }
+
+    /// <summary>Broadcasts the signals instances threw, oldest first, and removes them from the outbox.</summary>
+    public async Task<int> DispatchThrownSignalsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var thrown = await db.SignalOutbox.AsNoTracking().OrderBy(s => s.CreateTime).Take(100).ToListAsync(cancellationToken);
+        foreach (var signal in thrown)
+        {
+            await BroadcastSignalAsync(signal.SignalName, null, cancellationToken);
+            await db.SignalOutbox.Where(s => s.Id == signal.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+        return thrown.Count;
+    }
+
     private async Task<List<MessageSubscriptionRow>> WaitingAsync(MessageRequest message, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.MessageSubscriptions.AsNoTracking().Where(s => s.ProcessInstanceId != null && s.MessageName == message.MessageName);
+        var query = db.MessageSubscriptions.AsNoTracking()
+            .Where(s => s.ProcessInstanceId != null && s.Kind == MessageSubscriptionRow.MessageKind && s.MessageName == message.MessageName);
         // A message that names a correlation key reaches subscriptions with that key (or none); one that names
         // none is matched by the Camunda 7 criteria alone.
         if (message.CorrelationKey is not null) query = query.Where(s => s.CorrelationKey == null || s.CorrelationKey == message.CorrelationKey);
@@ -100,7 +146,7 @@ public sealed class MessageService(
         if (message.ProcessInstanceId is not null || message.CorrelationKeys is { Count: > 0 }) return [];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.MessageSubscriptions.AsNoTracking()
-            .Where(s => s.ProcessInstanceId == null && s.MessageName == message.MessageName)
+            .Where(s => s.ProcessInstanceId == null && s.Kind == MessageSubscriptionRow.MessageKind && s.MessageName == message.MessageName)
             .ToListAsync(cancellationToken);
     }
 

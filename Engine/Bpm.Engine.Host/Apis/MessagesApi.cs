@@ -11,6 +11,14 @@ public static class MessagesApi
     public static RouteGroupBuilder MapMessagesApi(this RouteGroupBuilder api)
     {
         api.MapPost("/message", CorrelateAsync).WithTags("Message");
+        api.MapPost("/signal", async (HttpRequest request, MessageService messages, CancellationToken ct) =>
+        {
+            var body = await RequestBody.ReadAsync<SignalDto>(request);
+            if (string.IsNullOrWhiteSpace(body.Name)) throw EngineException.Invalid("name is required");
+            if (body.ExecutionId is not null) throw EngineException.Invalid("executionId is not supported; signals are broadcast");
+            await messages.BroadcastSignalAsync(body.Name, TypedVariables.ToJson(body.Variables), ct);
+            return Results.NoContent();
+        }).WithTags("Signal");
         return api;
     }
 

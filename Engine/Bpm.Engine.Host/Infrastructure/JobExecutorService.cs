@@ -3,7 +3,8 @@ using Bpm.Engine.Storage;
 namespace Bpm.Engine.Host.Infrastructure;
 
 /// <summary>
-/// Runs due timers on this node and delivers buffered messages to subscriptions opened since: polls, and goes
+/// Runs due timers on this node, delivers buffered messages to subscriptions opened since and broadcasts
+/// the signals instances threw: polls, and goes
 /// straight on while there are more due jobs.
 /// </summary>
 public sealed class JobExecutorService(JobExecutor jobs, MessageService messages, JobOptions options, ILogger<JobExecutorService> logger) : BackgroundService
@@ -18,6 +19,7 @@ public sealed class JobExecutorService(JobExecutor jobs, MessageService messages
             {
                 acquired = await jobs.RunDueJobsAsync(stoppingToken);
                 await messages.DeliverBufferedAsync(stoppingToken);
+                await messages.DispatchThrownSignalsAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -27,6 +27,14 @@ internal static class MessageSubscribing
         return true;
     }
 
+    /// <summary>Waits for a broadcast signal.</summary>
+    public static void SubscribeSignal(CommandContext context, Token owner, FlowNode element, SignalEventDefinition signal)
+    {
+        var subscription = new MessageSubscription { Id = context.Services.NewId(), ElementId = element.Id, TokenId = owner.Id, MessageName = signal.SignalName, IsSignal = true };
+        context.Instance.Messages.Add(subscription);
+        context.Record(new MessageSubscribed(subscription.Id, element.Id, signal.SignalName, null, context.Now) { IsSignal = true });
+    }
+
     /// <summary>Closes every subscription a token owns: it has left its node.</summary>
     public static void CancelAll(CommandContext context, Token owner)
     {

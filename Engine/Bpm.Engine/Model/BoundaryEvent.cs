@@ -11,6 +11,8 @@ public sealed record BoundaryEvent(string Id, string? Name, string ScopeId, stri
     public TimerDefinition? Timer { get; init; }
     public ErrorEventDefinition? Error { get; init; }
     public MessageEventDefinition? Message { get; init; }
+    public SignalEventDefinition? Signal { get; init; }
 
-    public override string ActivityType => Error is not null ? "boundaryError" : Message is not null ? "boundaryMessage" : "boundaryTimer";
+    public override string ActivityType =>
+        Error is not null ? "boundaryError" : Message is not null ? "boundaryMessage" : Signal is not null ? "boundarySignal" : "boundaryTimer";
 }

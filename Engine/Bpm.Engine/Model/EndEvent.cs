@@ -4,6 +4,8 @@ namespace Bpm.Engine.Model;
 public sealed record EndEvent(string Id, string? Name, string ScopeId, bool Terminate) : FlowNode(Id, Name, ScopeId)
 {
     public ErrorEventDefinition? Error { get; init; }
+    public SignalEventDefinition? Signal { get; init; }
 
-    public override string ActivityType => Error is not null ? "errorEndEvent" : Terminate ? "terminateEndEvent" : "noneEndEvent";
+    public override string ActivityType =>
+        Error is not null ? "errorEndEvent" : Signal is not null ? "signalEndEvent" : Terminate ? "terminateEndEvent" : "noneEndEvent";
 }

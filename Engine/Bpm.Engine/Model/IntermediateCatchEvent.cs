@@ -5,7 +5,8 @@ public sealed record IntermediateCatchEvent(string Id, string? Name, string Scop
 {
     public TimerDefinition? Timer { get; init; }
     public MessageEventDefinition? Message { get; init; }
+    public SignalEventDefinition? Signal { get; init; }
 
-    public override string ActivityType => Message is null ? "intermediateTimer" : "intermediateMessageCatch";
+    public override string ActivityType => Message is not null ? "intermediateMessageCatch" : Signal is not null ? "intermediateSignalCatch" : "intermediateTimer";
     public override bool IsWaitState => true;
 }

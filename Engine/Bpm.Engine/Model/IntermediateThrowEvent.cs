@@ -1,6 +1,9 @@
 namespace Bpm.Engine.Model;
 
+/// <summary>A none intermediate throw event (a milestone), or a signal throw event when <see cref="Signal"/> is set.</summary>
 public sealed record IntermediateThrowEvent(string Id, string? Name, string ScopeId) : FlowNode(Id, Name, ScopeId)
 {
-    public override string ActivityType => "intermediateNoneThrowEvent";
+    public SignalEventDefinition? Signal { get; init; }
+
+    public override string ActivityType => Signal is null ? "intermediateNoneThrowEvent" : "intermediateSignalThrow";
 }

@@ -20,6 +20,7 @@ public sealed class ProcessDefinition
         _boundaryEvents = _nodes.Values.OfType<BoundaryEvent>().GroupBy(b => b.AttachedToId).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         TimerStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Timer is not null && s.ScopeId == key).ToArray();
         MessageStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Message is not null && s.ScopeId == key).ToArray();
+        SignalStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Signal is not null && s.ScopeId == key).ToArray();
         _reachingInclusiveJoins = _nodes.Values
             .OfType<InclusiveGateway>()
             .Where(g => g.Incoming.Count > 1)
@@ -35,6 +36,8 @@ public sealed class ProcessDefinition
     public IReadOnlyList<StartEvent> TimerStartEvents { get; }
     /// <summary>The message start events of the process; a correlated message starts an instance at one.</summary>
     public IReadOnlyList<StartEvent> MessageStartEvents { get; }
+    /// <summary>The signal start events of the process; a broadcast signal starts an instance at each.</summary>
+    public IReadOnlyList<StartEvent> SignalStartEvents { get; }
     public IEnumerable<FlowNode> Nodes => _nodes.Values;
 
     public FlowNode Node(string id) => _nodes[id];

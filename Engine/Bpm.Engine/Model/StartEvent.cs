@@ -5,6 +5,8 @@ public sealed record StartEvent(string Id, string? Name, string ScopeId) : FlowN
 {
     public TimerDefinition? Timer { get; init; }
     public MessageEventDefinition? Message { get; init; }
+    public SignalEventDefinition? Signal { get; init; }
 
-    public override string ActivityType => Timer is not null ? "startTimerEvent" : Message is not null ? "messageStartEvent" : "startEvent";
+    public override string ActivityType =>
+        Timer is not null ? "startTimerEvent" : Message is not null ? "messageStartEvent" : Signal is not null ? "signalStartEvent" : "startEvent";
 }

@@ -6,7 +6,11 @@ using static Bpm.Engine.Parsing.BpmnNames;
 namespace Bpm.Engine.Parsing;
 
 /// <summary>Reads one process, with its embedded sub-processes, into a flat set of nodes and flows.</summary>
-internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string, string?> errorCodes, IReadOnlyDictionary<string, MessageEventDefinition> messages)
+internal sealed class ScopeReader(
+    ParseErrors errors,
+    IReadOnlyDictionary<string, string?> errorCodes,
+    IReadOnlyDictionary<string, MessageEventDefinition> messages,
+    IReadOnlyDictionary<string, string> signals)
 {
     private static readonly HashSet<string> Artifacts =
         ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group", "dataObject",
@@ -63,7 +67,7 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
             var (inputs, outputs) = _extensions.Read(element);
             _elements[id] = element;
             _nodes.Add(node with { Inputs = inputs, Outputs = outputs, Loop = ReadLoop(element, id) });
-            if (node is StartEvent { Timer: null, Message: null }) starts.Add(id);
+            if (node is StartEvent { Timer: null, Message: null, Signal: null }) starts.Add(id);
             else if (node is StartEvent) timerStarts++;
         }
         var scopeElement = container;
@@ -92,8 +96,20 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
             case "startEvent" when isProcess && Only(element, "messageEventDefinition"):
                 var startMessage = ReadMessage(element, EventDefinitions(element).Single());
                 return startMessage is null ? null : new StartEvent(id, name, scopeId) { Message = startMessage };
+            case "startEvent" when isProcess && Only(element, "signalEventDefinition"):
+                var startSignal = ReadSignal(element);
+                return startSignal is null ? null : new StartEvent(id, name, scopeId) { Signal = startSignal };
             case "startEvent":
                 return NoEventDefinition(element, type) ? new StartEvent(id, name, scopeId) : null;
+            case "intermediateCatchEvent" when Only(element, "signalEventDefinition"):
+                var catchSignal = ReadSignal(element);
+                return catchSignal is null ? null : new IntermediateCatchEvent(id, name, scopeId) { Signal = catchSignal };
+            case "intermediateThrowEvent" when Only(element, "signalEventDefinition"):
+                var thrownSignal = ReadSignal(element);
+                return thrownSignal is null ? null : new IntermediateThrowEvent(id, name, scopeId) { Signal = thrownSignal };
+            case "endEvent" when Only(element, "signalEventDefinition"):
+                var endSignal = ReadSignal(element);
+                return endSignal is null ? null : new EndEvent(id, name, scopeId, Terminate: false) { Signal = endSignal };
             case "intermediateCatchEvent" when OnlyTimer(element):
                 var catchTimer = ReadTimer(element);
                 return catchTimer is null ? null : new IntermediateCatchEvent(id, name, scopeId) { Timer = catchTimer };
@@ -103,7 +119,7 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
             case "receiveTask":
                 var received = ReadMessage(element, element);
                 return received is null ? null : new ReceiveTask(id, name, scopeId, received);
-            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element) || Only(element, "messageEventDefinition"):
+            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element) || Only(element, "messageEventDefinition") || Only(element, "signalEventDefinition"):
                 var attachedTo = (string?)element.Attribute("attachedToRef");
                 if (string.IsNullOrEmpty(attachedTo))
                 {
@@ -116,6 +132,11 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
                     if (!cancelActivity) errors.Add(element, $"Error boundary event '{id}' has cancelActivity=\"false\"; error boundary events always interrupt");
                     var caught = ReadError(element);
                     return caught is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, CancelActivity: true) { Error = caught };
+                }
+                if (Only(element, "signalEventDefinition"))
+                {
+                    var boundarySignal = ReadSignal(element);
+                    return boundarySignal is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Signal = boundarySignal };
                 }
                 if (Only(element, "messageEventDefinition"))
                 {
@@ -261,6 +282,17 @@ internal sealed class ScopeReader(ParseErrors errors, IReadOnlyDictionary<string
             return null;
         }
         return message;
+    }
+
+    /// <summary>Reads the signal of an event from its signalRef, which must name a declared bpmn:signal.</summary>
+    private SignalEventDefinition? ReadSignal(XElement element)
+    {
+        var reference = (string?)EventDefinitions(element).Single().Attribute("signalRef");
+        if (reference is not null && signals.TryGetValue(reference, out var signal)) return new SignalEventDefinition(signal);
+        errors.Add(element, reference is null
+            ? $"'{ExtensionReader.Id(element)}' waits for or throws a signal but names none (signalRef)"
+            : $"'{ExtensionReader.Id(element)}' refers to signal '{reference}', which is not declared with a name");
+        return null;
     }
 
     private static bool OnlyError(XElement element)

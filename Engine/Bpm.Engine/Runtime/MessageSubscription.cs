@@ -9,4 +9,6 @@ public sealed class MessageSubscription
     public required string MessageName { get; init; }
     /// <summary>The evaluated correlation key, when the model names one.</summary>
     public string? CorrelationKey { get; init; }
+    /// <summary>True for a wait for a broadcast signal of <see cref="MessageName"/>, not a message.</summary>
+    public bool IsSignal { get; init; }
 }

@@ -164,6 +164,10 @@ public sealed class ProcessRuntime
                 context.End(token, canceled: true);
                 context.Enter(boundary.Id, token.ScopeTokenId, arrivedBy: null);
                 break;
+            case BoundaryEvent { Signal: { } signal } boundary:
+                MessageSubscribing.SubscribeSignal(context, token, boundary, signal);
+                context.Enter(boundary.Id, token.ScopeTokenId, arrivedBy: null);
+                break;
             case BoundaryEvent boundary:
                 MessageSubscribing.Subscribe(context, token, boundary, boundary.Message!);
                 context.Enter(boundary.Id, token.ScopeTokenId, arrivedBy: null);
@@ -213,6 +217,7 @@ public sealed class ProcessRuntime
         {
             if (boundary.Timer is { } timer && !TimerScheduling.Schedule(context, token, boundary, timer)) return false;
             if (boundary.Message is { } message && !MessageSubscribing.Subscribe(context, token, boundary, message)) return false;
+            if (boundary.Signal is { } signal) MessageSubscribing.SubscribeSignal(context, token, boundary, signal);
         }
         return true;
     }

@@ -40,7 +40,7 @@ public sealed class BpmnParserTests
     {
         var result = new BpmnParser().Parse(Fixture.Xml("unsupported-elements.bpmn"));
         Assert.False(result.IsSuccess);
-        Assert.Contains(result.Errors, e => e.ElementId == "wait" && e.Message.Contains("intermediateCatchEvent") && e.Message.Contains("signalEventDefinition"));
+        Assert.Contains(result.Errors, e => e.ElementId == "wait" && e.Message.Contains("intermediateCatchEvent") && e.Message.Contains("conditionalEventDefinition"));
         Assert.Contains(result.Errors, e => e.ElementId == "call" && e.Message.Contains("callActivity") && e.Line > 0 && e.Column > 0);
     }
 

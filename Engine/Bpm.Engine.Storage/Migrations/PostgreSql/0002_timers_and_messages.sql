@@ -24,6 +24,7 @@ CREATE TABLE bpm_message_subscription (
     definition_id TEXT NOT NULL,
     definition_key TEXT NOT NULL,
     element_id TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'message',
     message_name TEXT NOT NULL,
     correlation_key TEXT NULL,
     business_key TEXT NULL,
@@ -47,4 +48,10 @@ CREATE INDEX ix_bpm_message_buffer_name ON bpm_message_buffer (message_name, exp
 CREATE TABLE bpm_message_receipt (
     message_id TEXT NOT NULL PRIMARY KEY,
     received_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE bpm_signal_outbox (
+    id TEXT NOT NULL PRIMARY KEY,
+    signal_name TEXT NOT NULL,
+    create_time TIMESTAMPTZ NOT NULL
 );

@@ -19,6 +19,7 @@ internal sealed class EventBasedGatewayBehavior : INodeBehavior
             {
                 IntermediateCatchEvent { Timer: { } timer } => TimerScheduling.Schedule(context, token, target, timer),
                 IntermediateCatchEvent { Message: { } message } => MessageSubscribing.Subscribe(context, token, target, message),
+                IntermediateCatchEvent { Signal: { } signal } => Subscribe(context, token, target, signal),
                 ReceiveTask receive => MessageSubscribing.Subscribe(context, token, target, receive.Message),
                 _ => throw new InvalidOperationException($"'{target.Id}' cannot follow event-based gateway '{gateway.Id}'"),
             };
@@ -30,6 +31,12 @@ internal sealed class EventBasedGatewayBehavior : INodeBehavior
             }
         }
         token.State = TokenState.Waiting;
+    }
+
+    private static bool Subscribe(CommandContext context, Token token, FlowNode target, SignalEventDefinition signal)
+    {
+        MessageSubscribing.SubscribeSignal(context, token, target, signal);
+        return true;
     }
 
     /// <summary>The event <paramref name="winnerId"/> occurred first.</summary>
