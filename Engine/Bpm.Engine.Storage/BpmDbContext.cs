@@ -30,85 +30,30 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.Entity<DeploymentRow>(e =>
-        {
-            e.ToTable("bpm_deployment");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<ProcessDefinitionRow>(e =>
-        {
-            e.ToTable("bpm_process_definition");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<ProcessInstanceRow>(e =>
-        {
-            e.ToTable("bpm_process_instance");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Revision).IsConcurrencyToken();
-            MapColumns(e.Metadata);
-        });
-        model.Entity<ExternalTaskRow>(e =>
-        {
-            e.ToTable("bpm_external_task");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<UserTaskRow>(e =>
-        {
-            e.ToTable("bpm_user_task");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<UserTaskCandidateRow>(e =>
-        {
-            e.ToTable("bpm_user_task_candidate");
-            e.HasKey(x => new { x.TaskId, x.Kind, x.Name });
-            MapColumns(e.Metadata);
-        });
-        model.Entity<IncidentRow>(e =>
-        {
-            e.ToTable("bpm_incident");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<JobRow>(e =>
-        {
-            e.ToTable("bpm_job");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<MessageSubscriptionRow>(e =>
-        {
-            e.ToTable("bpm_message_subscription");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<MessageBufferRow>(e =>
-        {
-            e.ToTable("bpm_message_buffer");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<MessageReceiptRow>(e =>
-        {
-            e.ToTable("bpm_message_receipt");
-            e.HasKey(x => x.MessageId);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<SignalOutboxRow>(e =>
-        {
-            e.ToTable("bpm_signal_outbox");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
-        model.Entity<ActivityInstanceRow>(e =>
-        {
-            e.ToTable("bpm_activity_instance");
-            e.HasKey(x => x.Id);
-            MapColumns(e.Metadata);
-        });
+        Table<DeploymentRow>(model, "bpm_deployment", x => x.Id);
+        Table<ProcessDefinitionRow>(model, "bpm_process_definition", x => x.Id);
+        Table<ProcessInstanceRow>(model, "bpm_process_instance", x => x.Id).Property(x => x.Revision).IsConcurrencyToken();
+        Table<ExternalTaskRow>(model, "bpm_external_task", x => x.Id);
+        Table<UserTaskRow>(model, "bpm_user_task", x => x.Id);
+        Table<UserTaskCandidateRow>(model, "bpm_user_task_candidate", x => new { x.TaskId, x.Kind, x.Name });
+        Table<IncidentRow>(model, "bpm_incident", x => x.Id);
+        Table<JobRow>(model, "bpm_job", x => x.Id);
+        Table<MessageSubscriptionRow>(model, "bpm_message_subscription", x => x.Id);
+        Table<MessageBufferRow>(model, "bpm_message_buffer", x => x.Id);
+        Table<MessageReceiptRow>(model, "bpm_message_receipt", x => x.MessageId);
+        Table<SignalOutboxRow>(model, "bpm_signal_outbox", x => x.Id);
+        Table<ActivityInstanceRow>(model, "bpm_activity_instance", x => x.Id);
+    }
+
+    /// <summary>Maps a row type to its table, with snake_case column names as the migrations create them.</summary>
+    private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> Table<T>(
+        ModelBuilder model, string name, System.Linq.Expressions.Expression<Func<T, object?>> key) where T : class
+    {
+        var entity = model.Entity<T>();
+        entity.ToTable(name);
+        entity.HasKey(key);
+        MapColumns(entity.Metadata);
+        return entity;
     }
 
     private static void MapColumns(Microsoft.EntityFrameworkCore.Metadata.IMutableEntityType entity)
