@@ -12,7 +12,11 @@ namespace Bpm.Engine.Storage;
 /// change it, write the instance and every effect, commit. When another command changed the instance in the
 /// meantime (optimistic concurrency), the whole command runs again on the new state.
 /// </summary>
-public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> contexts, DefinitionCache definitions, TaskAvailability availability)
+public sealed class InstanceCommandExecutor(
+    IDbContextFactory<BpmDbContext> contexts,
+    DefinitionCache definitions,
+    TaskAvailability availability,
+    ProcessRuntime runtime)
 {
     private const int MaxAttempts = 8;
 
@@ -43,10 +47,10 @@ public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> cont
                 if (instance.IsEnded) throw EngineException.Conflict($"Process instance '{instanceId}' has already ended");
                 var definition = await definitions.GetAsync(db, row.DefinitionId, cancellationToken);
                 var result = command(definition, instance);
-                await EffectWriter.ApplyAsync(db, row, result, cancellationToken);
+                var results = await ApplyAsync(db, row, result, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                NotifyNewTasks(result);
+                foreach (var applied in results) NotifyNewTasks(applied);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
@@ -62,14 +66,17 @@ public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await AddAsync(db, result, cancellationToken);
+        var results = await AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        NotifyNewTasks(result);
+        foreach (var applied in results) NotifyNewTasks(applied);
     }
 
-    /// <summary>Adds a new instance and its effects to a unit of work the caller saves and commits (then calls <see cref="NotifyNewTasks"/>).</summary>
-    public static async Task AddAsync(BpmDbContext db, CommandResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a new instance and its effects to a unit of work the caller saves and commits (then calls
+    /// <see cref="NotifyNewTasks"/> for every result returned).
+    /// </summary>
+    public async Task<IReadOnlyList<CommandResult>> AddAsync(BpmDbContext db, CommandResult result, CancellationToken cancellationToken)
     {
         var instance = result.Instance;
         var row = new ProcessInstanceRow
@@ -82,9 +89,69 @@ public sealed class InstanceCommandExecutor(IDbContextFactory<BpmDbContext> cont
             StartTime = instance.StartTime.UtcDateTime,
             Document = "",
             Revision = 0,
+            SuperProcessInstanceId = instance.SuperInstanceId,
         };
         db.ProcessInstances.Add(row);
+        return await ApplyAsync(db, row, result, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a result and everything it sets off in the same transaction: instances its call activities
+    /// start, called instances they cancel, and callers that a called instance returns to or throws at.
+    /// </summary>
+    private async Task<IReadOnlyList<CommandResult>> ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CancellationToken cancellationToken)
+    {
+        var applied = new List<CommandResult> { result };
         await EffectWriter.ApplyAsync(db, row, result, cancellationToken);
+        var instance = result.Instance;
+        foreach (var effect in result.Effects)
+        {
+            switch (effect)
+            {
+                case ChildInstanceRequested call:
+                    var calledId = await CalledDefinitionAsync(db, instance.DefinitionId, call, cancellationToken);
+                    var called = await definitions.GetAsync(db, calledId, cancellationToken);
+                    applied.AddRange(await AddAsync(db, runtime.StartCalled(called, calledId, call.ChildInstanceId, call.BusinessKey, call.Variables, instance.Id, call.TokenId), cancellationToken));
+                    break;
+                case ChildInstanceCancelled cancelled:
+                    applied.AddRange(await CascadeAsync(db, cancelled.ChildInstanceId,
+                        (definition, child) => child.IsEnded ? null : runtime.Cancel(definition, child, externally: false), cancellationToken));
+                    break;
+                case InstanceEnded { State: InstanceState.Completed } when instance.SuperInstanceId is not null:
+                    applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,
+                        (definition, caller) => runtime.ReturnFromCall(definition, caller, instance.SuperTokenId!, instance.Variables), cancellationToken));
+                    break;
+                case ErrorThrownToCaller error when instance.SuperInstanceId is not null:
+                    applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,
+                        (definition, caller) => runtime.ThrowFromCall(definition, caller, instance.SuperTokenId!, error.ErrorCode, error.ErrorMessage), cancellationToken));
+                    break;
+            }
+        }
+        return applied;
+    }
+
+    private async Task<IReadOnlyList<CommandResult>> CascadeAsync(
+        BpmDbContext db, string instanceId, Func<ProcessDefinition, ProcessInstance, CommandResult?> command, CancellationToken cancellationToken)
+    {
+        var row = await db.ProcessInstances.FindAsync([instanceId], cancellationToken)
+            ?? throw new InvalidOperationException($"Process instance '{instanceId}' of a call is missing");
+        var definition = await definitions.GetAsync(db, row.DefinitionId, cancellationToken);
+        var result = command(definition, InstanceDocument.Read(row.Document));
+        return result is null ? [] : await ApplyAsync(db, row, result, cancellationToken);
+    }
+
+    /// <summary>The version a call activity calls: the latest, the one deployed with the caller, or a fixed one.</summary>
+    private static async Task<string> CalledDefinitionAsync(BpmDbContext db, string callerDefinitionId, ChildInstanceRequested call, CancellationToken cancellationToken)
+    {
+        var candidates = db.ProcessDefinitions.AsNoTracking().Where(d => d.Key == call.ProcessKey);
+        if (call.Binding == "version") candidates = candidates.Where(d => d.Version == call.Version);
+        if (call.Binding == "deployment")
+        {
+            var deploymentId = await db.ProcessDefinitions.Where(d => d.Id == callerDefinitionId).Select(d => d.DeploymentId).SingleAsync(cancellationToken);
+            candidates = candidates.Where(d => d.DeploymentId == deploymentId);
+        }
+        return await candidates.OrderByDescending(d => d.Version).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw EngineException.NotFound($"Call activity needs process '{call.ProcessKey}' ({call.Binding}{(call.Version is null ? "" : $" {call.Version}")}), which is not deployed");
     }
 
     public void NotifyNewTasks(CommandResult result)

@@ -107,10 +107,10 @@ public sealed class JobExecutor(
             row.LockExpiration = null;
         }
         var result = runtime.StartAt(definition, row.DefinitionId, row.ElementId, null, null);
-        await InstanceCommandExecutor.AddAsync(db, result, cancellationToken);
+        var results = await executor.AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        executor.NotifyNewTasks(result);
+        foreach (var applied in results) executor.NotifyNewTasks(applied);
     }
 
     private static TimerCycle? Cycle(StartEvent start) =>

@@ -56,7 +56,7 @@ internal static class Dtos
     public static HistoricProcessInstanceDto History(ProcessInstanceRow row, ProcessDefinitionRow? definition) =>
         new(row.Id, Utc(row.StartTime), row.State, row.BusinessKey, row.DefinitionId, row.DefinitionKey, definition?.Name,
             definition?.Version, Utc(row.EndTime), DurationInMillis: row.EndTime is null ? null : (long)(row.EndTime.Value - row.StartTime).TotalMilliseconds,
-            RootProcessInstanceId: row.Id);
+            RootProcessInstanceId: row.Id, SuperProcessInstanceId: row.SuperProcessInstanceId);
 
     public static HistoricActivityInstanceDto Activity(ActivityInstanceRow row) =>
         new(row.Id, row.ActivityId, row.ActivityType, Utc(row.StartTime), row.ParentActivityInstanceId, row.ActivityName,

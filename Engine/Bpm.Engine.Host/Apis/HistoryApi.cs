@@ -13,9 +13,10 @@ public static class HistoryApi
     {
         var group = api.MapGroup("/history").WithTags("History");
         group.MapGet("/process-instance", async (BpmDbContext db, string? processInstanceId, string? processDefinitionKey, string? processInstanceBusinessKey,
-            bool? finished, bool? unfinished, string? state, int? firstResult, int? maxResults, CancellationToken ct) =>
+            string? superProcessInstanceId, bool? finished, bool? unfinished, string? state, int? firstResult, int? maxResults, CancellationToken ct) =>
         {
             var query = db.ProcessInstances.AsNoTracking();
+            if (superProcessInstanceId is not null) query = query.Where(p => p.SuperProcessInstanceId == superProcessInstanceId);
             if (processInstanceId is not null) query = query.Where(p => p.Id == processInstanceId);
             if (processDefinitionKey is not null) query = query.Where(p => p.DefinitionKey == processDefinitionKey);
             if (processInstanceBusinessKey is not null) query = query.Where(p => p.BusinessKey == processInstanceBusinessKey);

@@ -7,6 +7,8 @@ public sealed class ProcessInstanceRow
     public required string DefinitionId { get; set; }
     public required string DefinitionKey { get; set; }
     public string? BusinessKey { get; set; }
+    /// <summary>The instance whose call activity started this one.</summary>
+    public string? SuperProcessInstanceId { get; set; }
     /// <summary>ACTIVE, SUSPENDED, COMPLETED, EXTERNALLY_TERMINATED or INTERNALLY_TERMINATED.</summary>
     public required string State { get; set; }
     public DateTime StartTime { get; set; }

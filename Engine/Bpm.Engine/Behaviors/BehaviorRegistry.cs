@@ -24,6 +24,7 @@ internal sealed class BehaviorRegistry
     private readonly PlainTaskBehavior _plain = new();
     private readonly SubProcessBehavior _subProcess = new();
     private readonly ReceiveTaskBehavior _receive = new();
+    private readonly CallActivityBehavior _call = new();
 
     public INodeBehavior For(FlowNode node) => node switch
     {
@@ -42,6 +43,7 @@ internal sealed class BehaviorRegistry
         PlainTask => _plain,
         SubProcess => _subProcess,
         ReceiveTask => _receive,
+        CallActivity => _call,
         _ => throw new InvalidOperationException($"No behavior for {node.GetType().Name}"),
     };
 }

@@ -1,5 +1,6 @@
 using Bpm.Engine.Model;
 using Bpm.Engine.Runtime;
+using Bpm.Engine.Runtime.Effects;
 
 namespace Bpm.Engine.Behaviors;
 
@@ -27,9 +28,25 @@ internal static class ErrorPropagation
         return false;
     }
 
-    public static void Uncaught(CommandContext context, Token thrower, string errorCode, string? errorMessage) =>
+    /// <summary>
+    /// An error nobody in the instance catches: a called instance ends and hands it to its caller's call
+    /// activity; a top-level instance stops the throwing token with an incident.
+    /// </summary>
+    public static void Uncaught(CommandContext context, Token thrower, string errorCode, string? errorMessage)
+    {
+        var instance = context.Instance;
+        if (instance.SuperTokenId is not null)
+        {
+            context.CancelScope(null);
+            instance.State = InstanceState.InternallyTerminated;
+            instance.EndTime = context.Now;
+            context.Record(new InstanceEnded(instance.State, context.Now));
+            context.Record(new ErrorThrownToCaller(errorCode, errorMessage));
+            return;
+        }
         context.Fail(thrower, IncidentTypes.UnhandledBpmnError,
             $"BPMN error '{errorCode}' thrown at '{thrower.NodeId}' was not caught" + (errorMessage is null ? "" : $": {errorMessage}"));
+    }
 
     /// <summary>An exact match of the code wins over a catch-all boundary event.</summary>
     private static BoundaryEvent? Catcher(ProcessDefinition definition, string activityId, string errorCode)

@@ -11,10 +11,10 @@ namespace Bpm.Engine.Parsing;
 internal sealed class ExtensionReader(ParseErrors errors)
 {
     private static readonly HashSet<string> AcceptedCamunda =
-        ["inputOutput", "properties", "failedJobRetryTimeCycle", "formData"];
+        ["inputOutput", "properties", "failedJobRetryTimeCycle", "formData", "in", "out"];
     private static readonly HashSet<string> AcceptedZeebe =
         ["ioMapping", "taskDefinition", "assignmentDefinition", "formDefinition", "taskSchedule", "priorityDefinition",
-         "taskHeaders", "properties", "userTask", "script"];
+         "taskHeaders", "properties", "userTask", "script", "calledElement", "loopCharacteristics", "subscription"];
 
     public XElement? Zeebe(XElement node, string name) => node.Element(Bpmn + "extensionElements")?.Element(BpmnNames.Zeebe + name);
 

@@ -66,7 +66,7 @@ internal sealed class GraphLinker(ParseErrors errors, IReadOnlyDictionary<string
                     errors.Add(element, $"Boundary event '{node.Id}' has incoming sequence flows");
                     break;
                 case BoundaryEvent boundary when !byId.TryGetValue(boundary.AttachedToId, out var host)
-                    || host is not (ServiceTask or UserTask or ScriptTask or PlainTask or SubProcess or ReceiveTask) || host.ScopeId != boundary.ScopeId:
+                    || host is not (ServiceTask or UserTask or ScriptTask or PlainTask or SubProcess or ReceiveTask or CallActivity) || host.ScopeId != boundary.ScopeId:
                     errors.Add(element, $"Boundary event '{node.Id}' is attached to '{boundary.AttachedToId}', which is no activity of its scope");
                     break;
             }

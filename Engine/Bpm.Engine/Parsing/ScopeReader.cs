@@ -116,6 +116,8 @@ internal sealed class ScopeReader(
             case "intermediateCatchEvent" when Only(element, "messageEventDefinition"):
                 var catchMessage = ReadMessage(element, EventDefinitions(element).Single());
                 return catchMessage is null ? null : new IntermediateCatchEvent(id, name, scopeId) { Message = catchMessage };
+            case "callActivity":
+                return new TaskReader(errors, _extensions).CallActivity(element, id, name, scopeId);
             case "receiveTask":
                 var received = ReadMessage(element, element);
                 return received is null ? null : new ReceiveTask(id, name, scopeId, received);

@@ -118,6 +118,58 @@ internal sealed class TaskReader(ParseErrors errors, ExtensionReader extensions)
         return new ScriptTask(id, name, scopeId, script, ExtensionReader.Camunda(element, "resultVariable"));
     }
 
+    public CallActivity? CallActivity(XElement element, string id, string? name, string scopeId)
+    {
+        var zeebe = extensions.Zeebe(element, "calledElement");
+        var calledElement = (string?)zeebe?.Attribute("processId") ?? (string?)element.Attribute("calledElement");
+        if (string.IsNullOrWhiteSpace(calledElement))
+        {
+            errors.Add(element, $"Call activity '{id}' names no process to call (calledElement or zeebe:calledElement processId)");
+            return null;
+        }
+        var binding = ExtensionReader.Camunda(element, "calledElementBinding") ?? "latest";
+        if (binding is not ("latest" or "deployment" or "version"))
+        {
+            errors.Add(element, $"Call activity '{id}' has camunda:calledElementBinding '{binding}'; latest, deployment and version are supported");
+            return null;
+        }
+        var version = ScopeReader.Integer(ExtensionReader.Camunda(element, "calledElementVersion"));
+        if (binding == "version" && version is null)
+        {
+            errors.Add(element, $"Call activity '{id}' binds by version but has no camunda:calledElementVersion");
+            return null;
+        }
+        var extensionElements = element.Element(Bpmn + "extensionElements");
+        var ins = extensionElements?.Elements(BpmnNames.Camunda + "in").ToList() ?? [];
+        var outs = extensionElements?.Elements(BpmnNames.Camunda + "out").ToList() ?? [];
+        return new CallActivity(id, name, scopeId, ExpressionCheck.Validate(errors, element, calledElement, "called element"))
+        {
+            Binding = binding,
+            Version = version,
+            PassAllVariables = zeebe is not null ? (string?)zeebe.Attribute("propagateAllParentVariables") is not "false" : ins.Any(i => (string?)i.Attribute("variables") == "all"),
+            ReturnAllVariables = zeebe is not null ? (string?)zeebe.Attribute("propagateAllChildVariables") is not "false" : outs.Any(o => (string?)o.Attribute("variables") == "all"),
+            PassBusinessKey = ins.Any(i => i.Attribute("businessKey") is not null),
+            In = Mappings(element, ins),
+            Out = Mappings(element, outs),
+        };
+    }
+
+    /// <summary><c>camunda:in/out source="a" target="b"</c> or <c>sourceExpression="${...}" target="b"</c>.</summary>
+    private List<VariableMapping> Mappings(XElement element, List<XElement> declarations)
+    {
+        var mappings = new List<VariableMapping>();
+        foreach (var declaration in declarations)
+        {
+            var target = (string?)declaration.Attribute("target");
+            var source = (string?)declaration.Attribute("source");
+            var expression = (string?)declaration.Attribute("sourceExpression");
+            if (target is null) continue;
+            var text = expression ?? (source is null ? null : "${" + source + "}");
+            if (text is not null) mappings.Add(new VariableMapping(target, ExpressionCheck.Validate(errors, element, text, $"variable mapping '{target}'")));
+        }
+        return mappings;
+    }
+
     private string? Checked(XElement element, string? text, string attribute) =>
         text is null ? null : ExpressionCheck.Validate(errors, element, text, attribute);
 

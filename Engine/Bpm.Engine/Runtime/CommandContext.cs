@@ -68,6 +68,7 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
         Instance.Tokens.Remove(token);
         Behaviors.TimerScheduling.CancelAll(this, token);
         Behaviors.MessageSubscribing.CancelAll(this, token);
+        if (canceled && token.CalledInstanceId is not null) Record(new ChildInstanceCancelled(token.CalledInstanceId));
         var node = Definition.Node(token.NodeId);
         if (node is ServiceTask or UserTask)
             Record(new WaitEnded(token.Id, node.ActivityType, canceled, Now));

@@ -9,6 +9,9 @@ public sealed class ProcessInstance
     public required string DefinitionId { get; init; }
     public required string DefinitionKey { get; init; }
     public string? BusinessKey { get; init; }
+    /// <summary>For an instance started by a call activity: the calling instance and its call activity's token.</summary>
+    public string? SuperInstanceId { get; init; }
+    public string? SuperTokenId { get; init; }
     public InstanceState State { get; set; }
     public DateTimeOffset StartTime { get; init; }
     public DateTimeOffset? EndTime { get; set; }

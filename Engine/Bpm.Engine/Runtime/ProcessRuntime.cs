@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Bpm.Engine.Behaviors;
 using Bpm.Engine.Behaviors.Gateways;
+using Bpm.Engine.Behaviors.Tasks;
 using Bpm.Engine.Errors;
 using Bpm.Engine.Model;
 using Bpm.Engine.Runtime.Effects;
@@ -177,6 +178,46 @@ public sealed class ProcessRuntime
                 context.Schedule(new Step.Complete(token));
                 break;
         }
+        return Run(context);
+    }
+
+    /// <summary>Starts an instance called by a call activity of another instance.</summary>
+    public CommandResult StartCalled(ProcessDefinition definition, string definitionId, string instanceId, string? businessKey, JsonObject variables, string superInstanceId, string superTokenId)
+    {
+        var instance = new ProcessInstance
+        {
+            Id = instanceId,
+            DefinitionId = definitionId,
+            DefinitionKey = definition.Key,
+            BusinessKey = businessKey,
+            State = InstanceState.Active,
+            StartTime = _services.Time.GetUtcNow(),
+            Variables = (JsonObject)variables.DeepClone(),
+            SuperInstanceId = superInstanceId,
+            SuperTokenId = superTokenId,
+        };
+        var context = new CommandContext(definition, instance, _services);
+        context.Enter(definition.StartEventId
+            ?? throw EngineException.Invalid($"Process '{definition.Key}' cannot be called: it has no none start event"), scopeTokenId: null, arrivedBy: null);
+        return Run(context);
+    }
+
+    /// <summary>The instance a call activity called has completed: its variables come back and the call activity leaves.</summary>
+    public CommandResult ReturnFromCall(ProcessDefinition definition, ProcessInstance instance, string tokenId, JsonObject childVariables)
+    {
+        var context = new CommandContext(definition, instance, _services);
+        var token = instance.FindToken(tokenId) ?? throw EngineException.NotFound($"No call activity '{tokenId}' in process instance '{instance.Id}'");
+        CallActivityBehavior.Return(context, token, childVariables);
+        return Run(context);
+    }
+
+    /// <summary>The instance a call activity called threw an error it did not catch: the call activity throws it on.</summary>
+    public CommandResult ThrowFromCall(ProcessDefinition definition, ProcessInstance instance, string tokenId, string errorCode, string? errorMessage)
+    {
+        var context = new CommandContext(definition, instance, _services);
+        var token = instance.FindToken(tokenId) ?? throw EngineException.NotFound($"No call activity '{tokenId}' in process instance '{instance.Id}'");
+        token.CalledInstanceId = null;
+        if (!ErrorPropagation.TryCatch(context, token, errorCode, errorMessage)) ErrorPropagation.Uncaught(context, token, errorCode, errorMessage);
         return Run(context);
     }
 

@@ -24,6 +24,8 @@ public sealed class Token
     /// tokens on the same node scoped by it.
     /// </summary>
     public bool IsMultiInstanceBody { get; set; }
+    /// <summary>The instance a call activity's token started and waits for.</summary>
+    public string? CalledInstanceId { get; set; }
     /// <summary>True when the token failed while leaving its node, so a retry resumes there.</summary>
     public bool FailedLeaving { get; set; }
     public DateTimeOffset StartTime { get; init; }

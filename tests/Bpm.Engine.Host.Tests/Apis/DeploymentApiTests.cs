@@ -50,7 +50,7 @@ public abstract class DeploymentApiTests(EngineFixture fixture)
     }
 
     [Theory]
-    [InlineData("unsupported-elements.bpmn", "call", "callActivity")]
+    [InlineData("unsupported-elements.bpmn", "call", "complexGateway")]
     [InlineData("dangling-reference.bpmn", "f1", "nowhere")]
     public async Task Should_reject_a_model_with_details_per_resource_and_deploy_nothing(string fixtureName, string elementId, string mentioned)
     {

@@ -41,7 +41,7 @@ public sealed class BpmnParserTests
         var result = new BpmnParser().Parse(Fixture.Xml("unsupported-elements.bpmn"));
         Assert.False(result.IsSuccess);
         Assert.Contains(result.Errors, e => e.ElementId == "wait" && e.Message.Contains("intermediateCatchEvent") && e.Message.Contains("conditionalEventDefinition"));
-        Assert.Contains(result.Errors, e => e.ElementId == "call" && e.Message.Contains("callActivity") && e.Line > 0 && e.Column > 0);
+        Assert.Contains(result.Errors, e => e.ElementId == "call" && e.Message.Contains("complexGateway") && e.Line > 0 && e.Column > 0);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ CREATE TABLE bpm_process_instance (
     definition_id TEXT NOT NULL REFERENCES bpm_process_definition (id),
     definition_key TEXT NOT NULL,
     business_key TEXT NULL,
+    super_process_instance_id TEXT NULL,
     state TEXT NOT NULL,
     start_time TEXT NOT NULL,
     end_time TEXT NULL,
