@@ -25,6 +25,7 @@ internal sealed class BehaviorRegistry
     private readonly SubProcessBehavior _subProcess = new();
     private readonly ReceiveTaskBehavior _receive = new();
     private readonly CallActivityBehavior _call = new();
+    private readonly EventSubProcessBehavior _eventSubProcess = new();
 
     public INodeBehavior For(FlowNode node) => node switch
     {
@@ -44,6 +45,7 @@ internal sealed class BehaviorRegistry
         SubProcess => _subProcess,
         ReceiveTask => _receive,
         CallActivity => _call,
+        EventSubProcess => _eventSubProcess,
         _ => throw new InvalidOperationException($"No behavior for {node.GetType().Name}"),
     };
 }

@@ -17,7 +17,18 @@ internal static class ErrorPropagation
         for (var activity = thrower; activity is not null; activity = activity.ScopeTokenId is null ? null : context.Instance.FindToken(activity.ScopeTokenId))
         {
             var catcher = Catcher(context.Definition, activity.NodeId, errorCode);
-            if (catcher is null) continue;
+            if (catcher is null)
+            {
+                var scopeId = activity.ScopeTokenId is null ? context.Definition.Key : context.Instance.FindToken(activity.ScopeTokenId)!.NodeId;
+                var handler = EventSubProcesses.Catcher(context.Definition, scopeId, errorCode);
+                if (handler is null) continue;
+                var owner = activity.ScopeTokenId is null ? EventSubProcesses.ProcessScope(context.Instance) : context.Instance.FindToken(activity.ScopeTokenId)!;
+                var start = (StartEvent)context.Definition.Node(handler.StartEventId);
+                if (start.Error!.CodeVariable is { } code) context.SetVariable(activity.ScopeTokenId, code, errorCode);
+                if (start.Error.MessageVariable is { } text) context.SetVariable(activity.ScopeTokenId, text, errorMessage);
+                EventSubProcesses.Trigger(context, owner, start, () => { });
+                return true;
+            }
             context.CancelScope(activity.Id);
             context.End(activity, canceled: true);
             if (catcher.Error!.CodeVariable is { } codeVariable) context.SetVariable(activity.ScopeTokenId, codeVariable, errorCode);
@@ -38,6 +49,7 @@ internal static class ErrorPropagation
         if (instance.SuperTokenId is not null)
         {
             context.CancelScope(null);
+            EventSubProcesses.CloseProcessScope(context);
             instance.State = InstanceState.InternallyTerminated;
             instance.EndTime = context.Now;
             context.Record(new InstanceEnded(instance.State, context.Now));

@@ -9,6 +9,7 @@ public sealed class ProcessDefinition
     private readonly FrozenDictionary<string, SequenceFlow> _flows;
     private readonly FrozenDictionary<string, FrozenSet<string>> _reachingInclusiveJoins;
     private readonly FrozenDictionary<string, BoundaryEvent[]> _boundaryEvents;
+    private readonly FrozenDictionary<string, EventSubProcess[]> _eventSubProcesses;
 
     public ProcessDefinition(string key, string? name, string? startEventId, IEnumerable<FlowNode> nodes, IEnumerable<SequenceFlow> flows)
     {
@@ -18,6 +19,7 @@ public sealed class ProcessDefinition
         _nodes = nodes.ToFrozenDictionary(n => n.Id);
         _flows = flows.ToFrozenDictionary(f => f.Id);
         _boundaryEvents = _nodes.Values.OfType<BoundaryEvent>().GroupBy(b => b.AttachedToId).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _eventSubProcesses = _nodes.Values.OfType<EventSubProcess>().GroupBy(e => e.ScopeId).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         TimerStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Timer is not null && s.ScopeId == key).ToArray();
         MessageStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Message is not null && s.ScopeId == key).ToArray();
         SignalStartEvents = _nodes.Values.OfType<StartEvent>().Where(s => s.Signal is not null && s.ScopeId == key).ToArray();
@@ -43,6 +45,10 @@ public sealed class ProcessDefinition
     public FlowNode Node(string id) => _nodes[id];
     public bool TryGetNode(string id, out FlowNode? node) => _nodes.TryGetValue(id, out node);
     public SequenceFlow Flow(string id) => _flows[id];
+
+    /// <summary>The event sub-processes of a scope (the process key or a sub-process id), in document order.</summary>
+    public IReadOnlyList<EventSubProcess> EventSubProcessesOf(string scopeId) =>
+        _eventSubProcesses.TryGetValue(scopeId, out var events) ? events : [];
 
     /// <summary>The boundary events attached to an activity, in document order.</summary>
     public IReadOnlyList<BoundaryEvent> BoundaryEventsOf(string activityId) =>

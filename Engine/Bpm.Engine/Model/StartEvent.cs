@@ -6,6 +6,10 @@ public sealed record StartEvent(string Id, string? Name, string ScopeId) : FlowN
     public TimerDefinition? Timer { get; init; }
     public MessageEventDefinition? Message { get; init; }
     public SignalEventDefinition? Signal { get; init; }
+    /// <summary>The error that starts an event sub-process.</summary>
+    public ErrorEventDefinition? Error { get; init; }
+    /// <summary>For the start event of an event sub-process: whether it cancels the rest of its scope.</summary>
+    public bool IsInterrupting { get; init; } = true;
 
     public override string ActivityType =>
         Timer is not null ? "startTimerEvent" : Message is not null ? "messageStartEvent" : Signal is not null ? "signalStartEvent" : "startEvent";

@@ -21,6 +21,8 @@ internal sealed class ScopeReader(
     private readonly List<(SequenceFlow Flow, XElement Element)> _flows = [];
     private readonly Dictionary<string, XElement> _elements = [];
     private readonly ExtensionReader _extensions = new(errors);
+    /// <summary>True while reading an event sub-process, whose start event may be an error start.</summary>
+    private bool _eventScope;
 
     public ProcessDefinition? ReadProcess(XElement process)
     {
@@ -96,6 +98,9 @@ internal sealed class ScopeReader(
             case "startEvent" when isProcess && Only(element, "messageEventDefinition"):
                 var startMessage = ReadMessage(element, EventDefinitions(element).Single());
                 return startMessage is null ? null : new StartEvent(id, name, scopeId) { Message = startMessage };
+            case "startEvent" when _eventScope && OnlyError(element):
+                var startError = ReadError(element);
+                return startError is null ? null : new StartEvent(id, name, scopeId) { Error = startError };
             case "startEvent" when isProcess && Only(element, "signalEventDefinition"):
                 var startSignal = ReadSignal(element);
                 return startSignal is null ? null : new StartEvent(id, name, scopeId) { Signal = startSignal };
@@ -176,12 +181,9 @@ internal sealed class ScopeReader(
                 return new PlainTask(id, name, scopeId, Manual: false);
             case "manualTask":
                 return new PlainTask(id, name, scopeId, Manual: true);
+            case "subProcess" when (string?)element.Attribute("triggeredByEvent") is "true":
+                return ReadEventSubProcess(element, id, name, scopeId);
             case "subProcess":
-                if ((string?)element.Attribute("triggeredByEvent") is "true")
-                {
-                    errors.Add(element, $"'{id}' is an event sub-process, which this engine does not support yet");
-                    return null;
-                }
                 var start = ReadScope(element, id, isProcess: false);
                 return start is null ? null : new SubProcess(id, name, scopeId, start);
             default:
@@ -261,6 +263,32 @@ internal sealed class ScopeReader(
         if (definition is null) return true;
         errors.Add(element, $"'{element.Attribute("id")?.Value}' is a {type} with a {definition.Name.LocalName}, which this engine does not support yet");
         return false;
+    }
+
+    /// <summary>
+    /// An event sub-process: exactly one start event, with a timer, message, signal or error definition, and
+    /// isInterrupting (true by default; error starts always interrupt).
+    /// </summary>
+    private EventSubProcess? ReadEventSubProcess(XElement element, string id, string? name, string scopeId)
+    {
+        var starts = element.Elements(Bpmn + "startEvent").ToList();
+        if (starts.Count != 1 || EventDefinitions(starts[0]).Count() != 1)
+        {
+            errors.Add(element, $"Event sub-process '{id}' needs exactly one start event with a timer, message, signal or error definition");
+            return null;
+        }
+        var before = errors.Count;
+        _eventScope = true;
+        ReadScope(element, id, isProcess: true);
+        _eventScope = false;
+        if (errors.Count > before) return null;
+        var startId = (string)starts[0].Attribute("id")!;
+        var index = _nodes.FindIndex(n => n.Id == startId);
+        var start = (StartEvent)_nodes[index];
+        var interrupting = (string?)starts[0].Attribute("isInterrupting") is not "false";
+        if (start.Error is not null && !interrupting) errors.Add(starts[0], $"Error start event '{startId}' must interrupt");
+        _nodes[index] = start with { IsInterrupting = interrupting };
+        return new EventSubProcess(id, name, scopeId, startId);
     }
 
     private static bool Only(XElement element, string definition)

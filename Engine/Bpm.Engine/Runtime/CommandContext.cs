@@ -98,6 +98,7 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
         if (scopeTokenId is null)
         {
             if (Instance.IsEnded) return;
+            Behaviors.EventSubProcesses.CloseProcessScope(this);
             Instance.State = InstanceState.Completed;
             Instance.EndTime = Now;
             Record(new InstanceEnded(InstanceState.Completed, Now));

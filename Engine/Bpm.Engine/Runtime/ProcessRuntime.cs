@@ -43,7 +43,8 @@ public sealed class ProcessRuntime
             Variables = (JsonObject?)variables?.DeepClone() ?? [],
         };
         var context = new CommandContext(definition, instance, _services);
-        context.Enter(startEventId, scopeTokenId: null, arrivedBy: null);
+        if (EventSubProcesses.Subscribe(context, definition.Key, EventSubProcesses.ProcessScope(instance)))
+            context.Enter(startEventId, scopeTokenId: null, arrivedBy: null);
         return Run(context);
     }
 
@@ -55,10 +56,16 @@ public sealed class ProcessRuntime
             ?? throw EngineException.NotFound($"No pending timer '{timerId}' in process instance '{instance.Id}'");
         var context = new CommandContext(definition, instance, _services);
         instance.Timers.Remove(timer);
-        var token = instance.FindToken(timer.TokenId)
+        var token = Owner(instance, timer.TokenId)
             ?? throw new InvalidOperationException($"Timer '{timerId}' belongs to no token of process instance '{instance.Id}'");
         switch (definition.Node(timer.ElementId))
         {
+            case StartEvent start:
+                EventSubProcesses.Trigger(context, token, start, () =>
+                {
+                    if (timer.Cycle is { } cycle) TimerScheduling.Subscribe(context, token, start.Id, cycle.Next(timer.DueAt), cycle.AfterFiring());
+                });
+                break;
             case IntermediateCatchEvent when definition.Node(token.NodeId) is EventBasedGateway:
                 EventBasedGatewayBehavior.Trigger(context, token, timer.ElementId);
                 break;
@@ -152,11 +159,18 @@ public sealed class ProcessRuntime
         var context = new CommandContext(definition, instance, _services);
         instance.Messages.Remove(subscription);
         context.Record(new MessageUnsubscribed(subscription.Id));
-        var token = instance.FindToken(subscription.TokenId)
+        var token = Owner(instance, subscription.TokenId)
             ?? throw new InvalidOperationException($"Message subscription '{subscriptionId}' belongs to no token of process instance '{instance.Id}'");
         context.SetVariables(token.ScopeTokenId, variables);
         switch (definition.Node(subscription.ElementId))
         {
+            case StartEvent start:
+                EventSubProcesses.Trigger(context, token, start, () =>
+                {
+                    if (start.Signal is { } signal) MessageSubscribing.SubscribeSignal(context, token, start, signal);
+                    else MessageSubscribing.Subscribe(context, token, start, start.Message!);
+                });
+                break;
             case var _ when definition.Node(token.NodeId) is EventBasedGateway:
                 EventBasedGatewayBehavior.Trigger(context, token, subscription.ElementId);
                 break;
@@ -197,8 +211,9 @@ public sealed class ProcessRuntime
             SuperTokenId = superTokenId,
         };
         var context = new CommandContext(definition, instance, _services);
-        context.Enter(definition.StartEventId
-            ?? throw EngineException.Invalid($"Process '{definition.Key}' cannot be called: it has no none start event"), scopeTokenId: null, arrivedBy: null);
+        var start = definition.StartEventId ?? throw EngineException.Invalid($"Process '{definition.Key}' cannot be called: it has no none start event");
+        if (EventSubProcesses.Subscribe(context, definition.Key, EventSubProcesses.ProcessScope(instance)))
+            context.Enter(start, scopeTokenId: null, arrivedBy: null);
         return Run(context);
     }
 
@@ -240,11 +255,16 @@ public sealed class ProcessRuntime
         if (instance.IsEnded) throw EngineException.Conflict($"Process instance '{instance.Id}' has already ended");
         var context = new CommandContext(definition, instance, _services);
         context.CancelScope(null);
+        EventSubProcesses.CloseProcessScope(context);
         instance.State = externally ? InstanceState.ExternallyTerminated : InstanceState.InternallyTerminated;
         instance.EndTime = context.Now;
         context.Record(new InstanceEnded(instance.State, context.Now));
         return new CommandResult(instance, context.Effects);
     }
+
+    /// <summary>The token that owns a wait: a real token, or the process scope itself for the process's event sub-processes.</summary>
+    private static Token? Owner(ProcessInstance instance, string tokenId) =>
+        tokenId == instance.Id ? EventSubProcesses.ProcessScope(instance) : instance.FindToken(tokenId);
 
     private static void EnsureActive(ProcessInstance instance)
     {

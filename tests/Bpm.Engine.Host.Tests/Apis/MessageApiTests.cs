@@ -113,6 +113,20 @@ public abstract class MessageApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_start_an_interrupting_event_sub_process_by_its_message()
+    {
+        var (key, s) = await DeployAsync("event-subprocess.bpmn", "order", "orderCancelled");
+        var instance = await Client.StartAsync(key);
+
+        var response = await PublishAsync($$$$"""{"messageName": "orderCancelled_{{{{s}}}}", "processInstanceId": "{{{{instance}}}}"}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var tasks = (await Client.GetJsonAsync($"external-task?processInstanceId={instance}")).AsArray();
+        Assert.Equal("refund", Assert.Single(tasks)!["activityId"]!.GetValue<string>());
+        Assert.Contains("cancellation", await Client.PathAsync(instance));
+    }
+
+    [Fact]
     public async Task Should_reject_a_message_without_a_name()
     {
         var response = await PublishAsync("""{"businessKey": "x"}""");

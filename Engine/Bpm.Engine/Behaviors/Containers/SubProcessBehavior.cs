@@ -14,6 +14,7 @@ internal sealed class SubProcessBehavior : INodeBehavior
         var subProcess = (SubProcess)context.Definition.Node(token.NodeId);
         token.State = TokenState.Waiting;
         token.Variables ??= [];
+        if (!EventSubProcesses.Subscribe(context, subProcess.Id, token)) return;
         context.Enter(subProcess.StartEventId, token.Id, arrivedBy: null);
     }
 }
