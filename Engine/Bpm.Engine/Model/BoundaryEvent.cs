@@ -12,7 +12,9 @@ public sealed record BoundaryEvent(string Id, string? Name, string ScopeId, stri
     public ErrorEventDefinition? Error { get; init; }
     public MessageEventDefinition? Message { get; init; }
     public SignalEventDefinition? Signal { get; init; }
+    public EscalationEventDefinition? Escalation { get; init; }
 
     public override string ActivityType =>
-        Error is not null ? "boundaryError" : Message is not null ? "boundaryMessage" : Signal is not null ? "boundarySignal" : "boundaryTimer";
+        Error is not null ? "boundaryError" : Message is not null ? "boundaryMessage" : Signal is not null ? "boundarySignal"
+        : Escalation is not null ? "boundaryEscalation" : "boundaryTimer";
 }

@@ -4,6 +4,8 @@ namespace Bpm.Engine.Model;
 public sealed record IntermediateThrowEvent(string Id, string? Name, string ScopeId) : FlowNode(Id, Name, ScopeId)
 {
     public SignalEventDefinition? Signal { get; init; }
+    public EscalationEventDefinition? Escalation { get; init; }
 
-    public override string ActivityType => Signal is null ? "intermediateNoneThrowEvent" : "intermediateSignalThrow";
+    public override string ActivityType =>
+        Signal is not null ? "intermediateSignalThrow" : Escalation is not null ? "intermediateEscalationThrowEvent" : "intermediateNoneThrowEvent";
 }

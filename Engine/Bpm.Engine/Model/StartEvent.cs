@@ -8,6 +8,8 @@ public sealed record StartEvent(string Id, string? Name, string ScopeId) : FlowN
     public SignalEventDefinition? Signal { get; init; }
     /// <summary>The error that starts an event sub-process.</summary>
     public ErrorEventDefinition? Error { get; init; }
+    /// <summary>The escalation that starts an event sub-process.</summary>
+    public EscalationEventDefinition? Escalation { get; init; }
     /// <summary>For the start event of an event sub-process: whether it cancels the rest of its scope.</summary>
     public bool IsInterrupting { get; init; } = true;
 

@@ -77,6 +77,9 @@ public sealed class BpmnParser
         var signals = root.Elements(BpmnNames.Bpmn + "signal")
             .Where(e => e.Attribute("id") is not null && !string.IsNullOrWhiteSpace((string?)e.Attribute("name")))
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string)e.Attribute("name")!);
+        var escalationCodes = root.Elements(BpmnNames.Bpmn + "escalation")
+            .Where(e => e.Attribute("id") is not null)
+            .ToDictionary(e => (string)e.Attribute("id")!, e => (string?)e.Attribute("escalationCode"));
         var errorCodes = root.Elements(BpmnNames.Bpmn + "error")
             .Where(e => e.Attribute("id") is not null)
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string?)e.Attribute("errorCode"));
@@ -88,7 +91,7 @@ public sealed class BpmnParser
             {
                 case "process":
                     if ((string?)child.Attribute("isExecutable") is "false") continue;
-                    var definition = new ScopeReader(errors, errorCodes, messages, signals).ReadProcess(child);
+                    var definition = new ScopeReader(errors, errorCodes, messages, signals, escalationCodes).ReadProcess(child);
                     if (definition is not null) processes.Add(definition);
                     break;
                 case "collaboration" or "message" or "error" or "signal" or "escalation" or "itemDefinition"

@@ -10,7 +10,8 @@ internal sealed class ScopeReader(
     ParseErrors errors,
     IReadOnlyDictionary<string, string?> errorCodes,
     IReadOnlyDictionary<string, MessageEventDefinition> messages,
-    IReadOnlyDictionary<string, string> signals)
+    IReadOnlyDictionary<string, string> signals,
+    IReadOnlyDictionary<string, string?> escalationCodes)
 {
     private static readonly HashSet<string> Artifacts =
         ["documentation", "extensionElements", "laneSet", "textAnnotation", "association", "group", "dataObject",
@@ -98,6 +99,15 @@ internal sealed class ScopeReader(
             case "startEvent" when isProcess && Only(element, "messageEventDefinition"):
                 var startMessage = ReadMessage(element, EventDefinitions(element).Single());
                 return startMessage is null ? null : new StartEvent(id, name, scopeId) { Message = startMessage };
+            case "startEvent" when _eventScope && Only(element, "escalationEventDefinition"):
+                var startEscalation = ReadEscalation(element);
+                return startEscalation is null ? null : new StartEvent(id, name, scopeId) { Escalation = startEscalation };
+            case "intermediateThrowEvent" when Only(element, "escalationEventDefinition"):
+                var thrownEscalation = ReadEscalation(element);
+                return thrownEscalation is null ? null : new IntermediateThrowEvent(id, name, scopeId) { Escalation = thrownEscalation };
+            case "endEvent" when Only(element, "escalationEventDefinition"):
+                var endEscalation = ReadEscalation(element);
+                return endEscalation is null ? null : new EndEvent(id, name, scopeId, Terminate: false) { Escalation = endEscalation };
             case "startEvent" when _eventScope && OnlyError(element):
                 var startError = ReadError(element);
                 return startError is null ? null : new StartEvent(id, name, scopeId) { Error = startError };
@@ -126,7 +136,7 @@ internal sealed class ScopeReader(
             case "receiveTask":
                 var received = ReadMessage(element, element);
                 return received is null ? null : new ReceiveTask(id, name, scopeId, received);
-            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element) || Only(element, "messageEventDefinition") || Only(element, "signalEventDefinition"):
+            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element) || Only(element, "messageEventDefinition") || Only(element, "signalEventDefinition") || Only(element, "escalationEventDefinition"):
                 var attachedTo = (string?)element.Attribute("attachedToRef");
                 if (string.IsNullOrEmpty(attachedTo))
                 {
@@ -139,6 +149,11 @@ internal sealed class ScopeReader(
                     if (!cancelActivity) errors.Add(element, $"Error boundary event '{id}' has cancelActivity=\"false\"; error boundary events always interrupt");
                     var caught = ReadError(element);
                     return caught is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, CancelActivity: true) { Error = caught };
+                }
+                if (Only(element, "escalationEventDefinition"))
+                {
+                    var caughtEscalation = ReadEscalation(element);
+                    return caughtEscalation is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Escalation = caughtEscalation };
                 }
                 if (Only(element, "signalEventDefinition"))
                 {
@@ -323,6 +338,19 @@ internal sealed class ScopeReader(
             ? $"'{ExtensionReader.Id(element)}' waits for or throws a signal but names none (signalRef)"
             : $"'{ExtensionReader.Id(element)}' refers to signal '{reference}', which is not declared with a name");
         return null;
+    }
+
+    /// <summary>Reads an escalation event definition; its escalationRef must name a declared bpmn:escalation.</summary>
+    private EscalationEventDefinition? ReadEscalation(XElement element)
+    {
+        var reference = (string?)EventDefinitions(element).Single().Attribute("escalationRef");
+        string? code = null;
+        if (reference is not null && !escalationCodes.TryGetValue(reference, out code))
+        {
+            errors.Add(element, $"'{ExtensionReader.Id(element)}' refers to escalation '{reference}', which is not declared");
+            return null;
+        }
+        return new EscalationEventDefinition(code);
     }
 
     private static bool OnlyError(XElement element)

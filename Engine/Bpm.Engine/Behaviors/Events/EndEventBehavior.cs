@@ -18,6 +18,9 @@ internal sealed class EndEventBehavior : INodeBehavior
             if (!ErrorPropagation.TryCatch(context, token, code, null)) ErrorPropagation.Uncaught(context, token, code, null);
             return;
         }
+        if (context.Definition.Node(token.NodeId) is EndEvent { Escalation: { } escalation }
+            && EscalationPropagation.Throw(context, token, escalation.EscalationCode ?? ""))
+            return;
         if (context.Definition.Node(token.NodeId) is EndEvent { Signal: { } signal })
             context.Record(new Runtime.Effects.SignalThrown(signal.SignalName, context.Now));
         if (context.Definition.Node(token.NodeId) is EndEvent { Terminate: true })

@@ -7,8 +7,9 @@ internal sealed class IntermediateThrowEventBehavior : INodeBehavior
 {
     public void Activate(CommandContext context, Token token)
     {
-        if (context.Definition.Node(token.NodeId) is Model.IntermediateThrowEvent { Signal: { } signal })
-            context.Record(new Runtime.Effects.SignalThrown(signal.SignalName, context.Now));
+        var node = (Model.IntermediateThrowEvent)context.Definition.Node(token.NodeId);
+        if (node.Signal is { } signal) context.Record(new Runtime.Effects.SignalThrown(signal.SignalName, context.Now));
+        if (node.Escalation is { } escalation && EscalationPropagation.Throw(context, token, escalation.EscalationCode ?? "")) return;
         context.Schedule(new Step.Complete(token));
     }
 }
