@@ -13,8 +13,10 @@ public sealed record BoundaryEvent(string Id, string? Name, string ScopeId, stri
     public MessageEventDefinition? Message { get; init; }
     public SignalEventDefinition? Signal { get; init; }
     public EscalationEventDefinition? Escalation { get; init; }
+    /// <summary>For a compensation boundary event: the activity that undoes the one it is attached to.</summary>
+    public string? CompensationHandlerId { get; init; }
 
     public override string ActivityType =>
         Error is not null ? "boundaryError" : Message is not null ? "boundaryMessage" : Signal is not null ? "boundarySignal"
-        : Escalation is not null ? "boundaryEscalation" : "boundaryTimer";
+        : Escalation is not null ? "boundaryEscalation" : CompensationHandlerId is not null ? "compensationBoundaryCatch" : "boundaryTimer";
 }

@@ -6,8 +6,9 @@ public sealed record EndEvent(string Id, string? Name, string ScopeId, bool Term
     public ErrorEventDefinition? Error { get; init; }
     public SignalEventDefinition? Signal { get; init; }
     public EscalationEventDefinition? Escalation { get; init; }
+    public CompensationEventDefinition? Compensation { get; init; }
 
     public override string ActivityType =>
-        Error is not null ? "errorEndEvent" : Signal is not null ? "signalEndEvent" : Escalation is not null ? "escalationEndEvent"
+        Error is not null ? "errorEndEvent" : Signal is not null ? "signalEndEvent" : Escalation is not null ? "escalationEndEvent" : Compensation is not null ? "compensationEndEvent"
         : Terminate ? "terminateEndEvent" : "noneEndEvent";
 }

@@ -9,6 +9,8 @@ public abstract record FlowNode(string Id, string? Name, string ScopeId)
     public IReadOnlyList<VariableMapping> Outputs { get; init; } = [];
     /// <summary>Set when the activity runs once per element of a collection.</summary>
     public MultiInstance? Loop { get; init; }
+    /// <summary>A compensation handler: runs only to undo the activity its compensation boundary event is attached to.</summary>
+    public bool IsForCompensation { get; init; }
 
     /// <summary>The activity type as Camunda's history reports it (<c>userTask</c>, <c>noneEndEvent</c>...).</summary>
     public abstract string ActivityType { get; }

@@ -5,7 +5,9 @@ public sealed record IntermediateThrowEvent(string Id, string? Name, string Scop
 {
     public SignalEventDefinition? Signal { get; init; }
     public EscalationEventDefinition? Escalation { get; init; }
+    public CompensationEventDefinition? Compensation { get; init; }
 
     public override string ActivityType =>
-        Signal is not null ? "intermediateSignalThrow" : Escalation is not null ? "intermediateEscalationThrowEvent" : "intermediateNoneThrowEvent";
+        Signal is not null ? "intermediateSignalThrow" : Escalation is not null ? "intermediateEscalationThrowEvent"
+        : Compensation is not null ? "intermediateCompensationThrowEvent" : "intermediateNoneThrowEvent";
 }

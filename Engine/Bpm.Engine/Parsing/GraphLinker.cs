@@ -62,6 +62,12 @@ internal sealed class GraphLinker(ParseErrors errors, IReadOnlyDictionary<string
                 case EventBasedGateway when outs.Select(f => byId[flowTargets[f]]).FirstOrDefault(t => t is not (IntermediateCatchEvent or ReceiveTask)) is { } wrong:
                     errors.Add(element, $"Event-based gateway '{node.Id}' leads to '{wrong.Id}' ({wrong.ActivityType}); only timer and message catch events and receive tasks may follow it");
                     break;
+                case { IsForCompensation: true } when ins.Count > 0 || outs.Count > 0:
+                    errors.Add(element, $"Compensation handler '{node.Id}' has sequence flows; it is reached only through its compensation boundary event");
+                    break;
+                case BoundaryEvent { CompensationHandlerId: { } handler } when !byId.TryGetValue(handler, out var handlerNode) || !handlerNode.IsForCompensation:
+                    errors.Add(element, $"Compensation boundary event '{node.Id}' is associated with '{handler}', which is no activity with isForCompensation=\"true\"");
+                    break;
                 case BoundaryEvent when ins.Count > 0:
                     errors.Add(element, $"Boundary event '{node.Id}' has incoming sequence flows");
                     break;

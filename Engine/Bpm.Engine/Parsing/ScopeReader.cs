@@ -25,8 +25,14 @@ internal sealed class ScopeReader(
     /// <summary>True while reading an event sub-process, whose start event may be an error start.</summary>
     private bool _eventScope;
 
+    private Dictionary<string, string> _associations = [];
+
     public ProcessDefinition? ReadProcess(XElement process)
     {
+        _associations = process.Descendants(Bpmn + "association")
+            .Where(a => a.Attribute("sourceRef") is not null && a.Attribute("targetRef") is not null)
+            .GroupBy(a => (string)a.Attribute("sourceRef")!)
+            .ToDictionary(g => g.Key, g => (string)g.First().Attribute("targetRef")!);
         var key = (string?)process.Attribute("id");
         if (string.IsNullOrWhiteSpace(key))
         {
@@ -69,7 +75,13 @@ internal sealed class ScopeReader(
             CheckActivityChildren(element, local);
             var (inputs, outputs) = _extensions.Read(element);
             _elements[id] = element;
-            _nodes.Add(node with { Inputs = inputs, Outputs = outputs, Loop = ReadLoop(element, id) });
+            _nodes.Add(node with
+            {
+                Inputs = inputs,
+                Outputs = outputs,
+                Loop = ReadLoop(element, id),
+                IsForCompensation = (string?)element.Attribute("isForCompensation") is "true",
+            });
             if (node is StartEvent { Timer: null, Message: null, Signal: null }) starts.Add(id);
             else if (node is StartEvent) timerStarts++;
         }
@@ -102,6 +114,10 @@ internal sealed class ScopeReader(
             case "startEvent" when _eventScope && Only(element, "escalationEventDefinition"):
                 var startEscalation = ReadEscalation(element);
                 return startEscalation is null ? null : new StartEvent(id, name, scopeId) { Escalation = startEscalation };
+            case "intermediateThrowEvent" when Only(element, "compensateEventDefinition"):
+                return new IntermediateThrowEvent(id, name, scopeId) { Compensation = ReadCompensation(element) };
+            case "endEvent" when Only(element, "compensateEventDefinition"):
+                return new EndEvent(id, name, scopeId, Terminate: false) { Compensation = ReadCompensation(element) };
             case "intermediateThrowEvent" when Only(element, "escalationEventDefinition"):
                 var thrownEscalation = ReadEscalation(element);
                 return thrownEscalation is null ? null : new IntermediateThrowEvent(id, name, scopeId) { Escalation = thrownEscalation };
@@ -136,7 +152,8 @@ internal sealed class ScopeReader(
             case "receiveTask":
                 var received = ReadMessage(element, element);
                 return received is null ? null : new ReceiveTask(id, name, scopeId, received);
-            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element) || Only(element, "messageEventDefinition") || Only(element, "signalEventDefinition") || Only(element, "escalationEventDefinition"):
+            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element) || Only(element, "messageEventDefinition") || Only(element, "signalEventDefinition") || Only(element, "escalationEventDefinition")
+                || Only(element, "compensateEventDefinition"):
                 var attachedTo = (string?)element.Attribute("attachedToRef");
                 if (string.IsNullOrEmpty(attachedTo))
                 {
@@ -149,6 +166,15 @@ internal sealed class ScopeReader(
                     if (!cancelActivity) errors.Add(element, $"Error boundary event '{id}' has cancelActivity=\"false\"; error boundary events always interrupt");
                     var caught = ReadError(element);
                     return caught is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, CancelActivity: true) { Error = caught };
+                }
+                if (Only(element, "compensateEventDefinition"))
+                {
+                    if (!_associations.TryGetValue(id, out var handler))
+                    {
+                        errors.Add(element, $"Compensation boundary event '{id}' has no association to a compensation handler");
+                        return null;
+                    }
+                    return new BoundaryEvent(id, name, scopeId, attachedTo, CancelActivity: false) { CompensationHandlerId = handler };
                 }
                 if (Only(element, "escalationEventDefinition"))
                 {
@@ -339,6 +365,9 @@ internal sealed class ScopeReader(
             : $"'{ExtensionReader.Id(element)}' refers to signal '{reference}', which is not declared with a name");
         return null;
     }
+
+    private static CompensationEventDefinition ReadCompensation(XElement element) =>
+        new((string?)EventDefinitions(element).Single().Attribute("activityRef"));
 
     /// <summary>Reads an escalation event definition; its escalationRef must name a declared bpmn:escalation.</summary>
     private EscalationEventDefinition? ReadEscalation(XElement element)

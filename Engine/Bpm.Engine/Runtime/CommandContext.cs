@@ -30,7 +30,7 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
     /// Places a new token on <paramref name="nodeId"/> and schedules its activation, or, for an event that has
     /// already occurred (<paramref name="triggered"/>), its completion.
     /// </summary>
-    public Token Enter(string nodeId, string? scopeTokenId, string? arrivedBy, JsonObject? variables = null, bool triggered = false)
+    public Token Enter(string nodeId, string? scopeTokenId, string? arrivedBy, JsonObject? variables = null, bool triggered = false, string? compensationThrowerId = null)
     {
         var node = Definition.Node(nodeId);
         var token = new Token
@@ -42,6 +42,7 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
             State = TokenState.Running,
             Variables = variables,
             StartTime = Now,
+            CompensationThrowerId = compensationThrowerId,
         };
         Instance.Tokens.Add(token);
         Record(new ActivityStarted(token.Id, scopeTokenId ?? Instance.Id, node.Id, node.Name, node.ActivityType, Now));
@@ -52,6 +53,12 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
     /// <summary>Ends <paramref name="token"/> and places a new token on the target of each flow.</summary>
     public void Leave(Token token, IEnumerable<SequenceFlow> flows)
     {
+        if (token.CompensationThrowerId is not null)
+        {
+            Behaviors.Compensation.HandlerDone(this, token);
+            return;
+        }
+        Behaviors.Compensation.Remember(this, token);
         End(token, canceled: false);
         var any = false;
         foreach (var flow in flows)
@@ -95,6 +102,7 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
     public void CompleteScopeIfEmpty(string? scopeTokenId)
     {
         if (Instance.Tokens.Any(t => t.ScopeTokenId == scopeTokenId)) return;
+        Instance.Compensations.RemoveAll(r => r.ScopeTokenId == scopeTokenId);
         if (scopeTokenId is null)
         {
             if (Instance.IsEnded) return;

@@ -19,6 +19,8 @@ public sealed class ProcessInstance
     public List<Token> Tokens { get; set; } = [];
     public List<TimerSubscription> Timers { get; set; } = [];
     public List<MessageSubscription> Messages { get; set; } = [];
+    /// <summary>Completed activities that can still be undone, oldest first.</summary>
+    public List<CompensationRecord> Compensations { get; set; } = [];
 
     public Token? FindToken(string id) => Tokens.Find(t => t.Id == id);
 

@@ -24,6 +24,10 @@ public sealed class Token
     /// tokens on the same node scoped by it.
     /// </summary>
     public bool IsMultiInstanceBody { get; set; }
+    /// <summary>For a compensation throw event: the handlers still to run, next first.</summary>
+    public List<string>? PendingCompensations { get; set; }
+    /// <summary>For a compensation handler's token: the throw event that runs it.</summary>
+    public string? CompensationThrowerId { get; init; }
     /// <summary>The instance a call activity's token started and waits for.</summary>
     public string? CalledInstanceId { get; set; }
     /// <summary>True when the token failed while leaving its node, so a retry resumes there.</summary>

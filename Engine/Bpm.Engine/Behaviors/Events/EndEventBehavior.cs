@@ -21,6 +21,8 @@ internal sealed class EndEventBehavior : INodeBehavior
         if (context.Definition.Node(token.NodeId) is EndEvent { Escalation: { } escalation }
             && EscalationPropagation.Throw(context, token, escalation.EscalationCode ?? ""))
             return;
+        if (context.Definition.Node(token.NodeId) is EndEvent { Compensation: { } compensation } && Compensation.Throw(context, token, compensation))
+            return;
         if (context.Definition.Node(token.NodeId) is EndEvent { Signal: { } signal })
             context.Record(new Runtime.Effects.SignalThrown(signal.SignalName, context.Now));
         if (context.Definition.Node(token.NodeId) is EndEvent { Terminate: true })

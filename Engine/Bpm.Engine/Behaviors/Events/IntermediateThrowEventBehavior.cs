@@ -10,6 +10,7 @@ internal sealed class IntermediateThrowEventBehavior : INodeBehavior
         var node = (Model.IntermediateThrowEvent)context.Definition.Node(token.NodeId);
         if (node.Signal is { } signal) context.Record(new Runtime.Effects.SignalThrown(signal.SignalName, context.Now));
         if (node.Escalation is { } escalation && EscalationPropagation.Throw(context, token, escalation.EscalationCode ?? "")) return;
+        if (node.Compensation is { } compensation && Compensation.Throw(context, token, compensation)) return;
         context.Schedule(new Step.Complete(token));
     }
 }

@@ -1,0 +1,56 @@
+using Bpm.Engine.Model;
+using Bpm.Engine.Runtime;
+
+namespace Bpm.Engine.Behaviors;
+
+/// <summary>
+/// Remembers completed activities that can be undone, and undoes them when a compensation event is thrown in
+/// their scope: their handlers run one after another, newest completion first, while the throw event waits.
+/// </summary>
+internal static class Compensation
+{
+    /// <summary>An activity completed: if a compensation boundary event is attached, its handler is remembered.</summary>
+    public static void Remember(CommandContext context, Token token)
+    {
+        var handler = context.Definition.BoundaryEventsOf(token.NodeId).FirstOrDefault(b => b.CompensationHandlerId is not null);
+        if (handler is not null) context.Instance.Compensations.Add(new CompensationRecord(token.NodeId, handler.CompensationHandlerId!, token.ScopeTokenId));
+    }
+
+    /// <returns>True when handlers run and the thrower waits for them.</returns>
+    public static bool Throw(CommandContext context, Token thrower, CompensationEventDefinition compensation)
+    {
+        var records = context.Instance.Compensations
+            .Where(r => r.ScopeTokenId == thrower.ScopeTokenId && (compensation.ActivityRef is null || r.ActivityId == compensation.ActivityRef))
+            .ToList();
+        if (records.Count == 0) return false;
+        foreach (var record in records) context.Instance.Compensations.Remove(record);
+        records.Reverse();
+        thrower.State = TokenState.Waiting;
+        thrower.PendingCompensations = records.Select(r => r.HandlerId).ToList();
+        RunNext(context, thrower);
+        return true;
+    }
+
+    /// <summary>A handler finished: run the next, or let the throw event go on.</summary>
+    public static void HandlerDone(CommandContext context, Token handler)
+    {
+        var thrower = context.Instance.FindToken(handler.CompensationThrowerId!);
+        context.End(handler, canceled: false);
+        if (thrower is not null) RunNext(context, thrower);
+    }
+
+    private static void RunNext(CommandContext context, Token thrower)
+    {
+        var pending = thrower.PendingCompensations!;
+        if (pending.Count == 0)
+        {
+            thrower.PendingCompensations = null;
+            thrower.State = TokenState.Running;
+            context.Schedule(new Step.Complete(thrower));
+            return;
+        }
+        var next = pending[0];
+        pending.RemoveAt(0);
+        context.Enter(next, thrower.ScopeTokenId, arrivedBy: null, compensationThrowerId: thrower.Id);
+    }
+}
