@@ -129,6 +129,21 @@ internal static class EffectWriter
                         Suspended = instance.State == InstanceState.Suspended,
                     });
                     break;
+                case ContinuationScheduled c:
+                    db.Jobs.Add(new JobRow
+                    {
+                        Id = c.JobId,
+                        Kind = JobRow.Continuation,
+                        ProcessInstanceId = instance.Id,
+                        DefinitionId = instance.DefinitionId,
+                        DefinitionKey = instance.DefinitionKey,
+                        ElementId = c.ElementId,
+                        TokenId = c.TokenId,
+                        DueAt = c.Time.UtcDateTime,
+                        CreateTime = c.Time.UtcDateTime,
+                        Suspended = instance.State == InstanceState.Suspended,
+                    });
+                    break;
                 case TimerCancelled c:
                     cancelledTimers.Add(c.TimerId);
                     break;

@@ -53,6 +53,7 @@ public sealed class JobExecutor(
         try
         {
             if (job.Kind == JobRow.TimerStart) await StartInstanceAsync(job, cancellationToken);
+            else if (job.Kind == JobRow.Continuation) await ContinueAsync(job, cancellationToken);
             else await FireTimerAsync(job, cancellationToken);
         }
         catch (JobLostException)
@@ -76,6 +77,13 @@ public sealed class JobExecutor(
     }
 
     private Task FireTimerAsync(JobRow job, CancellationToken cancellationToken) =>
+        RunInstanceJobAsync(job, (definition, instance) => runtime.FireTimer(definition, instance, job.Id), cancellationToken);
+
+    private Task ContinueAsync(JobRow job, CancellationToken cancellationToken) =>
+        RunInstanceJobAsync(job, (definition, instance) => runtime.Continue(definition, instance, job.TokenId!), cancellationToken);
+
+    /// <summary>Runs a job of an instance in the transaction that deletes it, if this node still holds it.</summary>
+    private Task RunInstanceJobAsync(JobRow job, InstanceCommandExecutor.InstanceCommand command, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(
             async (db, ct) =>
             {
@@ -83,7 +91,7 @@ public sealed class JobExecutor(
                 db.Jobs.Remove(row);
                 return row.ProcessInstanceId!;
             },
-            (definition, instance) => runtime.FireTimer(definition, instance, job.Id),
+            command,
             cancellationToken);
 
     /// <summary>A timer start event fired: one new instance, and the next firing scheduled, in one transaction.</summary>

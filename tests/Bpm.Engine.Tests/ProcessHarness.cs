@@ -108,6 +108,14 @@ internal sealed class ProcessHarness
         return this;
     }
 
+    /// <summary>Runs the job of one pending asynchronous continuation, as the job executor would.</summary>
+    public ProcessHarness ContinueOnce()
+    {
+        var token = Instance.Tokens.First(t => t.PendingContinuation is not null);
+        Apply(_runtime.Continue(_definition, Instance, token.Id));
+        return this;
+    }
+
     public ProcessHarness Suspend(bool suspended = true)
     {
         Apply(_runtime.SetSuspended(_definition, Instance, suspended));

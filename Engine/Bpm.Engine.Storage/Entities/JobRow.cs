@@ -8,6 +8,7 @@ public sealed class JobRow
 {
     public const string Timer = "timer";
     public const string TimerStart = "timer-start";
+    public const string Continuation = "continuation";
 
     public required string Id { get; set; }
     public required string Kind { get; set; }
@@ -15,6 +16,8 @@ public sealed class JobRow
     public required string DefinitionId { get; set; }
     public required string DefinitionKey { get; set; }
     public required string ElementId { get; set; }
+    /// <summary>For a continuation: the token to continue.</summary>
+    public string? TokenId { get; set; }
     public DateTime DueAt { get; set; }
     /// <summary>For a repeating timer start: firings left after this one; null for ever.</summary>
     public int? Repetitions { get; set; }

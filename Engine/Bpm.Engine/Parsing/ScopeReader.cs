@@ -81,6 +81,8 @@ internal sealed class ScopeReader(
                 Outputs = outputs,
                 Loop = ReadLoop(element, id),
                 IsForCompensation = (string?)element.Attribute("isForCompensation") is "true",
+                AsyncBefore = (string?)element.Attribute(BpmnNames.Camunda + "asyncBefore") is "true" || (string?)element.Attribute(BpmnNames.Camunda + "async") is "true",
+                AsyncAfter = (string?)element.Attribute(BpmnNames.Camunda + "asyncAfter") is "true",
             });
             if (node is StartEvent { Timer: null, Message: null, Signal: null }) starts.Add(id);
             else if (node is StartEvent) timerStarts++;

@@ -262,6 +262,29 @@ public sealed class ProcessRuntime
         return new CommandResult(instance, context.Effects);
     }
 
+    /// <summary>The token stops at an asynchronous continuation; a job continues it.</summary>
+    private static void Defer(CommandContext context, Token token, AsyncStep step)
+    {
+        token.State = TokenState.Waiting;
+        token.PendingContinuation = step;
+        token.PassedContinuation = step;
+        context.Record(new ContinuationScheduled(context.Services.NewId(), token.Id, token.NodeId, context.Now));
+    }
+
+    /// <summary>The job of an asynchronous continuation runs: the token goes on from where it stopped.</summary>
+    public CommandResult Continue(ProcessDefinition definition, ProcessInstance instance, string tokenId)
+    {
+        EnsureActive(instance);
+        var token = instance.FindToken(tokenId);
+        if (token?.PendingContinuation is not { } step)
+            throw EngineException.NotFound($"No asynchronous continuation waits at '{tokenId}' in process instance '{instance.Id}'");
+        var context = new CommandContext(definition, instance, _services);
+        token.PendingContinuation = null;
+        token.State = TokenState.Running;
+        context.Schedule(step == AsyncStep.Before ? new Step.Activate(token) : new Step.Complete(token));
+        return Run(context);
+    }
+
     /// <summary>The token that owns a wait: a real token, or the process scope itself for the process's event sub-processes.</summary>
     private static Token? Owner(ProcessInstance instance, string tokenId) =>
         tokenId == instance.Id ? EventSubProcesses.ProcessScope(instance) : instance.FindToken(tokenId);
@@ -303,6 +326,12 @@ public sealed class ProcessRuntime
                 var behavior = _behaviors.For(node);
                 switch (step)
                 {
+                    case Step.Activate when node.AsyncBefore && token.PassedContinuation is null:
+                        Defer(context, token, AsyncStep.Before);
+                        break;
+                    case Step.Complete when node.AsyncAfter && token.PassedContinuation != AsyncStep.After && token.State != TokenState.Failed:
+                        Defer(context, token, AsyncStep.After);
+                        break;
                     case Step.Activate when node.Loop is not null && !MultiInstanceBehavior.IsInner(context, token):
                         if (ScheduleBoundaryTimers(context, token)) MultiInstanceBehavior.Begin(context, token);
                         break;

@@ -24,6 +24,10 @@ public sealed class Token
     /// tokens on the same node scoped by it.
     /// </summary>
     public bool IsMultiInstanceBody { get; set; }
+    /// <summary>Set while the token waits at an asynchronous continuation: the step the job will run.</summary>
+    public AsyncStep? PendingContinuation { get; set; }
+    /// <summary>The continuation the token has passed at its node, so it is not taken twice.</summary>
+    public AsyncStep? PassedContinuation { get; set; }
     /// <summary>For a compensation throw event: the handlers still to run, next first.</summary>
     public List<string>? PendingCompensations { get; set; }
     /// <summary>For a compensation handler's token: the throw event that runs it.</summary>

@@ -5,6 +5,7 @@ CREATE TABLE bpm_job (
     definition_id TEXT NOT NULL,
     definition_key TEXT NOT NULL,
     element_id TEXT NOT NULL,
+    token_id TEXT NULL,
     due_at TIMESTAMPTZ NOT NULL,
     repetitions INTEGER NULL,
     lock_owner TEXT NULL,
