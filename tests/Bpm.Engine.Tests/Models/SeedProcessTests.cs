@@ -139,4 +139,27 @@ public sealed class SeedProcessTests
         Assert.Equal("demoBooked", run.Path[^1]);
         Assert.DoesNotContain(run.Effects, e => e is ActivityStarted { ActivityId: "cancelCalendarEvent" });
     }
+
+    [Fact]
+    public void Employee_onboarding_goes_through_contract_signature_parallel_setup_and_welcome()
+    {
+        var run = ProcessHarness.Start("models/employee-onboarding.bpmn", """{"manager": "maria"}""");
+        Assert.Equal(["hr"], run.Effects.OfType<UserTaskCreated>().Single().CandidateGroups);
+
+        run.Complete("prepareContract").Complete("collectSignature");
+        Assert.Equal(["createAccounts", "prepareDesk"], run.Waiting);
+        run.Complete("prepareDesk").Complete("createAccounts");
+
+        Assert.Equal("maria", run.Effects.OfType<UserTaskCreated>().Single(t => t.ActivityId == "welcome").Assignee);
+        run.Complete("welcome");
+        Assert.Equal(InstanceState.Completed, run.Instance.State);
+    }
+
+    [Fact]
+    public void Employee_onboarding_sends_an_unsigned_contract_back_to_HR_after_five_days()
+    {
+        var run = ProcessHarness.Start("models/employee-onboarding.bpmn", """{"manager": "maria"}""").Complete("prepareContract").Advance(TimeSpan.FromDays(5));
+        Assert.Equal(["prepareContract"], run.Waiting);
+        Assert.Equal(2, run.Path.Count(a => a == "prepareContract"));
+    }
 }
