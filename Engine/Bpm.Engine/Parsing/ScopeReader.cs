@@ -22,6 +22,7 @@ internal sealed class ScopeReader(
     private readonly List<(SequenceFlow Flow, XElement Element)> _flows = [];
     private readonly Dictionary<string, XElement> _elements = [];
     private readonly ExtensionReader _extensions = new(errors);
+    private readonly EventDefinitionReader _events = new(errors, errorCodes, messages, signals, escalationCodes);
     /// <summary>True while reading an event sub-process, whose start event may be an error start.</summary>
     private bool _eventScope;
 
@@ -107,55 +108,55 @@ internal sealed class ScopeReader(
         var name = (string?)element.Attribute("name");
         switch (type)
         {
-            case "startEvent" when isProcess && OnlyTimer(element):
-                var startTimer = ReadTimer(element);
+            case "startEvent" when isProcess && EventDefinitionReader.OnlyTimer(element):
+                var startTimer = _events.ReadTimer(element);
                 return startTimer is null ? null : new StartEvent(id, name, scopeId) { Timer = startTimer };
-            case "startEvent" when isProcess && Only(element, "messageEventDefinition"):
-                var startMessage = ReadMessage(element, EventDefinitions(element).Single());
+            case "startEvent" when isProcess && EventDefinitionReader.Only(element, "messageEventDefinition"):
+                var startMessage = _events.ReadMessage(element, EventDefinitionReader.EventDefinitions(element).Single());
                 return startMessage is null ? null : new StartEvent(id, name, scopeId) { Message = startMessage };
-            case "startEvent" when _eventScope && Only(element, "escalationEventDefinition"):
-                var startEscalation = ReadEscalation(element);
+            case "startEvent" when _eventScope && EventDefinitionReader.Only(element, "escalationEventDefinition"):
+                var startEscalation = _events.ReadEscalation(element);
                 return startEscalation is null ? null : new StartEvent(id, name, scopeId) { Escalation = startEscalation };
-            case "intermediateThrowEvent" when Only(element, "compensateEventDefinition"):
-                return new IntermediateThrowEvent(id, name, scopeId) { Compensation = ReadCompensation(element) };
-            case "endEvent" when Only(element, "compensateEventDefinition"):
-                return new EndEvent(id, name, scopeId, Terminate: false) { Compensation = ReadCompensation(element) };
-            case "intermediateThrowEvent" when Only(element, "escalationEventDefinition"):
-                var thrownEscalation = ReadEscalation(element);
+            case "intermediateThrowEvent" when EventDefinitionReader.Only(element, "compensateEventDefinition"):
+                return new IntermediateThrowEvent(id, name, scopeId) { Compensation = EventDefinitionReader.ReadCompensation(element) };
+            case "endEvent" when EventDefinitionReader.Only(element, "compensateEventDefinition"):
+                return new EndEvent(id, name, scopeId, Terminate: false) { Compensation = EventDefinitionReader.ReadCompensation(element) };
+            case "intermediateThrowEvent" when EventDefinitionReader.Only(element, "escalationEventDefinition"):
+                var thrownEscalation = _events.ReadEscalation(element);
                 return thrownEscalation is null ? null : new IntermediateThrowEvent(id, name, scopeId) { Escalation = thrownEscalation };
-            case "endEvent" when Only(element, "escalationEventDefinition"):
-                var endEscalation = ReadEscalation(element);
+            case "endEvent" when EventDefinitionReader.Only(element, "escalationEventDefinition"):
+                var endEscalation = _events.ReadEscalation(element);
                 return endEscalation is null ? null : new EndEvent(id, name, scopeId, Terminate: false) { Escalation = endEscalation };
-            case "startEvent" when _eventScope && OnlyError(element):
-                var startError = ReadError(element);
+            case "startEvent" when _eventScope && EventDefinitionReader.OnlyError(element):
+                var startError = _events.ReadError(element);
                 return startError is null ? null : new StartEvent(id, name, scopeId) { Error = startError };
-            case "startEvent" when isProcess && Only(element, "signalEventDefinition"):
-                var startSignal = ReadSignal(element);
+            case "startEvent" when isProcess && EventDefinitionReader.Only(element, "signalEventDefinition"):
+                var startSignal = _events.ReadSignal(element);
                 return startSignal is null ? null : new StartEvent(id, name, scopeId) { Signal = startSignal };
             case "startEvent":
-                return NoEventDefinition(element, type) ? new StartEvent(id, name, scopeId) : null;
-            case "intermediateCatchEvent" when Only(element, "signalEventDefinition"):
-                var catchSignal = ReadSignal(element);
+                return _events.NoEventDefinition(element, type) ? new StartEvent(id, name, scopeId) : null;
+            case "intermediateCatchEvent" when EventDefinitionReader.Only(element, "signalEventDefinition"):
+                var catchSignal = _events.ReadSignal(element);
                 return catchSignal is null ? null : new IntermediateCatchEvent(id, name, scopeId) { Signal = catchSignal };
-            case "intermediateThrowEvent" when Only(element, "signalEventDefinition"):
-                var thrownSignal = ReadSignal(element);
+            case "intermediateThrowEvent" when EventDefinitionReader.Only(element, "signalEventDefinition"):
+                var thrownSignal = _events.ReadSignal(element);
                 return thrownSignal is null ? null : new IntermediateThrowEvent(id, name, scopeId) { Signal = thrownSignal };
-            case "endEvent" when Only(element, "signalEventDefinition"):
-                var endSignal = ReadSignal(element);
+            case "endEvent" when EventDefinitionReader.Only(element, "signalEventDefinition"):
+                var endSignal = _events.ReadSignal(element);
                 return endSignal is null ? null : new EndEvent(id, name, scopeId, Terminate: false) { Signal = endSignal };
-            case "intermediateCatchEvent" when OnlyTimer(element):
-                var catchTimer = ReadTimer(element);
+            case "intermediateCatchEvent" when EventDefinitionReader.OnlyTimer(element):
+                var catchTimer = _events.ReadTimer(element);
                 return catchTimer is null ? null : new IntermediateCatchEvent(id, name, scopeId) { Timer = catchTimer };
-            case "intermediateCatchEvent" when Only(element, "messageEventDefinition"):
-                var catchMessage = ReadMessage(element, EventDefinitions(element).Single());
+            case "intermediateCatchEvent" when EventDefinitionReader.Only(element, "messageEventDefinition"):
+                var catchMessage = _events.ReadMessage(element, EventDefinitionReader.EventDefinitions(element).Single());
                 return catchMessage is null ? null : new IntermediateCatchEvent(id, name, scopeId) { Message = catchMessage };
             case "callActivity":
                 return new TaskReader(errors, _extensions).CallActivity(element, id, name, scopeId);
             case "receiveTask":
-                var received = ReadMessage(element, element);
+                var received = _events.ReadMessage(element, element);
                 return received is null ? null : new ReceiveTask(id, name, scopeId, received);
-            case "boundaryEvent" when OnlyTimer(element) || OnlyError(element) || Only(element, "messageEventDefinition") || Only(element, "signalEventDefinition") || Only(element, "escalationEventDefinition")
-                || Only(element, "compensateEventDefinition"):
+            case "boundaryEvent" when EventDefinitionReader.OnlyTimer(element) || EventDefinitionReader.OnlyError(element) || EventDefinitionReader.Only(element, "messageEventDefinition") || EventDefinitionReader.Only(element, "signalEventDefinition") || EventDefinitionReader.Only(element, "escalationEventDefinition")
+                || EventDefinitionReader.Only(element, "compensateEventDefinition"):
                 var attachedTo = (string?)element.Attribute("attachedToRef");
                 if (string.IsNullOrEmpty(attachedTo))
                 {
@@ -163,13 +164,13 @@ internal sealed class ScopeReader(
                     return null;
                 }
                 var cancelActivity = (string?)element.Attribute("cancelActivity") is not "false";
-                if (OnlyError(element))
+                if (EventDefinitionReader.OnlyError(element))
                 {
                     if (!cancelActivity) errors.Add(element, $"Error boundary event '{id}' has cancelActivity=\"false\"; error boundary events always interrupt");
-                    var caught = ReadError(element);
+                    var caught = _events.ReadError(element);
                     return caught is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, CancelActivity: true) { Error = caught };
                 }
-                if (Only(element, "compensateEventDefinition"))
+                if (EventDefinitionReader.Only(element, "compensateEventDefinition"))
                 {
                     if (!_associations.TryGetValue(id, out var handler))
                     {
@@ -178,34 +179,34 @@ internal sealed class ScopeReader(
                     }
                     return new BoundaryEvent(id, name, scopeId, attachedTo, CancelActivity: false) { CompensationHandlerId = handler };
                 }
-                if (Only(element, "escalationEventDefinition"))
+                if (EventDefinitionReader.Only(element, "escalationEventDefinition"))
                 {
-                    var caughtEscalation = ReadEscalation(element);
+                    var caughtEscalation = _events.ReadEscalation(element);
                     return caughtEscalation is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Escalation = caughtEscalation };
                 }
-                if (Only(element, "signalEventDefinition"))
+                if (EventDefinitionReader.Only(element, "signalEventDefinition"))
                 {
-                    var boundarySignal = ReadSignal(element);
+                    var boundarySignal = _events.ReadSignal(element);
                     return boundarySignal is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Signal = boundarySignal };
                 }
-                if (Only(element, "messageEventDefinition"))
+                if (EventDefinitionReader.Only(element, "messageEventDefinition"))
                 {
-                    var boundaryMessage = ReadMessage(element, EventDefinitions(element).Single());
+                    var boundaryMessage = _events.ReadMessage(element, EventDefinitionReader.EventDefinitions(element).Single());
                     return boundaryMessage is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Message = boundaryMessage };
                 }
-                var boundaryTimer = ReadTimer(element);
+                var boundaryTimer = _events.ReadTimer(element);
                 return boundaryTimer is null ? null : new BoundaryEvent(id, name, scopeId, attachedTo, cancelActivity) { Timer = boundaryTimer };
-            case "endEvent" when OnlyError(element):
-                var thrown = ReadError(element);
+            case "endEvent" when EventDefinitionReader.OnlyError(element):
+                var thrown = _events.ReadError(element);
                 if (thrown is { ErrorCode: null }) errors.Add(element, $"Error end event '{id}' throws no error code: its errorEventDefinition needs an errorRef to an error with an errorCode");
                 return thrown is null ? null : new EndEvent(id, name, scopeId, Terminate: false) { Error = thrown };
             case "endEvent":
-                var definitions = EventDefinitions(element).ToList();
+                var definitions = EventDefinitionReader.EventDefinitions(element).ToList();
                 if (definitions.Count == 1 && definitions[0].Name.LocalName == "terminateEventDefinition")
                     return new EndEvent(id, name, scopeId, Terminate: true);
-                return NoEventDefinition(element, type) ? new EndEvent(id, name, scopeId, Terminate: false) : null;
+                return _events.NoEventDefinition(element, type) ? new EndEvent(id, name, scopeId, Terminate: false) : null;
             case "intermediateThrowEvent":
-                return NoEventDefinition(element, type) ? new IntermediateThrowEvent(id, name, scopeId) : null;
+                return _events.NoEventDefinition(element, type) ? new IntermediateThrowEvent(id, name, scopeId) : null;
             case "exclusiveGateway":
                 return new ExclusiveGateway(id, name, scopeId, (string?)element.Attribute("default"));
             case "inclusiveGateway":
@@ -230,7 +231,7 @@ internal sealed class ScopeReader(
                 var start = ReadScope(element, id, isProcess: false);
                 return start is null ? null : new SubProcess(id, name, scopeId, start);
             default:
-                var definition = EventDefinitions(element).FirstOrDefault();
+                var definition = EventDefinitionReader.EventDefinitions(element).FirstOrDefault();
                 errors.Add(element, definition is null
                     ? $"'{id}' is a {type}, which this engine does not support yet"
                     : $"'{id}' is a {type} with a {definition.Name.LocalName}, which this engine does not support yet");
@@ -300,14 +301,6 @@ internal sealed class ScopeReader(
 
     private static string? Text(XElement? element) => element is null || string.IsNullOrWhiteSpace(element.Value) ? null : element.Value.Trim();
 
-    private bool NoEventDefinition(XElement element, string type)
-    {
-        var definition = EventDefinitions(element).FirstOrDefault();
-        if (definition is null) return true;
-        errors.Add(element, $"'{element.Attribute("id")?.Value}' is a {type} with a {definition.Name.LocalName}, which this engine does not support yet");
-        return false;
-    }
-
     /// <summary>
     /// An event sub-process: exactly one start event, with a timer, message, signal or error definition, and
     /// isInterrupting (true by default; error starts always interrupt).
@@ -315,7 +308,7 @@ internal sealed class ScopeReader(
     private EventSubProcess? ReadEventSubProcess(XElement element, string id, string? name, string scopeId)
     {
         var starts = element.Elements(Bpmn + "startEvent").ToList();
-        if (starts.Count != 1 || EventDefinitions(starts[0]).Count() != 1)
+        if (starts.Count != 1 || EventDefinitionReader.EventDefinitions(starts[0]).Count() != 1)
         {
             errors.Add(element, $"Event sub-process '{id}' needs exactly one start event with a timer, message, signal or error definition");
             return null;
@@ -333,115 +326,6 @@ internal sealed class ScopeReader(
         _nodes[index] = start with { IsInterrupting = interrupting };
         return new EventSubProcess(id, name, scopeId, startId);
     }
-
-    private static bool Only(XElement element, string definition)
-    {
-        var definitions = EventDefinitions(element).ToList();
-        return definitions.Count == 1 && definitions[0].Name.LocalName == definition;
-    }
-
-    /// <summary>Reads the message an element waits for from the messageRef of <paramref name="holder"/>.</summary>
-    private MessageEventDefinition? ReadMessage(XElement element, XElement holder)
-    {
-        var reference = (string?)holder.Attribute("messageRef");
-        if (reference is null)
-        {
-            errors.Add(element, $"'{ExtensionReader.Id(element)}' waits for a message but names none (messageRef)");
-            return null;
-        }
-        if (!messages.TryGetValue(reference, out var message))
-        {
-            errors.Add(element, $"'{ExtensionReader.Id(element)}' refers to message '{reference}', which is not declared with a name");
-            return null;
-        }
-        return message;
-    }
-
-    /// <summary>Reads the signal of an event from its signalRef, which must name a declared bpmn:signal.</summary>
-    private SignalEventDefinition? ReadSignal(XElement element)
-    {
-        var reference = (string?)EventDefinitions(element).Single().Attribute("signalRef");
-        if (reference is not null && signals.TryGetValue(reference, out var signal)) return new SignalEventDefinition(signal);
-        errors.Add(element, reference is null
-            ? $"'{ExtensionReader.Id(element)}' waits for or throws a signal but names none (signalRef)"
-            : $"'{ExtensionReader.Id(element)}' refers to signal '{reference}', which is not declared with a name");
-        return null;
-    }
-
-    private static CompensationEventDefinition ReadCompensation(XElement element) =>
-        new((string?)EventDefinitions(element).Single().Attribute("activityRef"));
-
-    /// <summary>Reads an escalation event definition; its escalationRef must name a declared bpmn:escalation.</summary>
-    private EscalationEventDefinition? ReadEscalation(XElement element)
-    {
-        var reference = (string?)EventDefinitions(element).Single().Attribute("escalationRef");
-        string? code = null;
-        if (reference is not null && !escalationCodes.TryGetValue(reference, out code))
-        {
-            errors.Add(element, $"'{ExtensionReader.Id(element)}' refers to escalation '{reference}', which is not declared");
-            return null;
-        }
-        return new EscalationEventDefinition(code);
-    }
-
-    private static bool OnlyError(XElement element)
-    {
-        var definitions = EventDefinitions(element).ToList();
-        return definitions.Count == 1 && definitions[0].Name.LocalName == "errorEventDefinition";
-    }
-
-    /// <summary>Reads an error event definition; its errorRef must name a declared bpmn:error.</summary>
-    private ErrorEventDefinition? ReadError(XElement element)
-    {
-        var definition = EventDefinitions(element).Single();
-        var reference = (string?)definition.Attribute("errorRef");
-        string? code = null;
-        if (reference is not null && !errorCodes.TryGetValue(reference, out code))
-        {
-            errors.Add(element, $"'{ExtensionReader.Id(element)}' refers to error '{reference}', which is not declared");
-            return null;
-        }
-        return new ErrorEventDefinition(code,
-            (string?)definition.Attribute(BpmnNames.Camunda + "errorCodeVariable"),
-            (string?)definition.Attribute(BpmnNames.Camunda + "errorMessageVariable"));
-    }
-
-    private static bool OnlyTimer(XElement element)
-    {
-        var definitions = EventDefinitions(element).ToList();
-        return definitions.Count == 1 && definitions[0].Name.LocalName == "timerEventDefinition";
-    }
-
-    /// <summary>Reads a timer event definition: exactly one of timeDate, timeDuration and timeCycle, checked now if literal.</summary>
-    private TimerDefinition? ReadTimer(XElement element)
-    {
-        var definition = EventDefinitions(element).Single();
-        var id = ExtensionReader.Id(element);
-        var parts = definition.Elements().Where(e => e.Name.Namespace == Bpmn && e.Name.LocalName is "timeDate" or "timeDuration" or "timeCycle").ToList();
-        if (parts.Count != 1)
-        {
-            errors.Add(element, $"The timer of '{id}' needs exactly one of timeDate, timeDuration and timeCycle");
-            return null;
-        }
-        var kind = parts[0].Name.LocalName switch { "timeDate" => TimerKind.Date, "timeDuration" => TimerKind.Duration, _ => TimerKind.Cycle };
-        var text = parts[0].Value.Trim();
-        if (text.Length == 0)
-        {
-            errors.Add(element, $"The {parts[0].Name.LocalName} of '{id}' is empty");
-            return null;
-        }
-        var expression = ExpressionCheck.Validate(errors, element, text, parts[0].Name.LocalName);
-        if (Expressions.Expression.Parse(text) is { IsLiteral: true }
-            && !Timers.TimerSchedule.TryFirst(kind, text, DateTimeOffset.UtcNow, out _, out _, out var problem))
-        {
-            errors.Add(element, $"The {parts[0].Name.LocalName} of '{id}' is invalid: {problem}");
-            return null;
-        }
-        return new TimerDefinition(kind, expression);
-    }
-
-    private static IEnumerable<XElement> EventDefinitions(XElement element) =>
-        element.Elements().Where(e => e.Name.Namespace == Bpmn && (e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "eventDefinitionRef"));
 
     internal static int? Integer(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
