@@ -162,4 +162,51 @@ public sealed class SeedProcessTests
         Assert.Equal(["prepareContract"], run.Waiting);
         Assert.Equal(2, run.Path.Count(a => a == "prepareContract"));
     }
+
+    private const string Demo = """{"demoAt": "2026-11-26T10:00:00Z", "demoEndsAt": "2026-11-26T10:45:00Z"}""";
+
+    [Fact]
+    public void Follow_ups_remind_24_hours_and_30_minutes_before_and_follow_up_2_minutes_after_the_demo()
+    {
+        var run = ProcessHarness.Start("models/follow-ups.bpmn", Demo);
+        Assert.Equal("2026-11-25T10:00:00.000Z", run.Variable("remind24hAt")!.GetValue<string>());
+
+        run.Advance(TimeSpan.FromHours(34));
+        Assert.Contains("remind24h", run.Waiting);
+        Assert.DoesNotContain("remind30m", run.Waiting);
+        run.Complete("remind24h").Advance(TimeSpan.FromHours(23.5));
+        Assert.Contains("remind30m", run.Waiting);
+        run.Complete("remind30m").Advance(TimeSpan.FromMinutes(30 + 45 + 1));
+        Assert.DoesNotContain("sendFollowUp", run.Waiting);
+        run.Advance(TimeSpan.FromMinutes(1));
+        Assert.Contains("sendFollowUp", run.Waiting);
+    }
+
+    [Fact]
+    public void Follow_ups_re_engage_at_24_60_and_168_hours_until_the_customer_replies()
+    {
+        var run = ProcessHarness.Start("models/follow-ups.bpmn", Demo).Advance(TimeSpan.FromDays(3));
+        run.Complete("remind24h").Complete("remind30m").Complete("sendFollowUp");
+        var followedUpAt = run.Clock.GetUtcNow();
+
+        run.Advance(TimeSpan.FromHours(24));
+        run.Complete("reengage24h").Advance(TimeSpan.FromHours(36));
+        run.Complete("reengage60h").Advance(TimeSpan.FromHours(100));
+        Assert.DoesNotContain("reengage168h", run.Waiting);
+        run.Correlate("customer-replied");
+
+        Assert.Equal(InstanceState.Completed, run.Instance.State);
+        Assert.Equal("done", run.Path[^1]);
+        Assert.True(run.Clock.GetUtcNow() - followedUpAt >= TimeSpan.FromHours(160));
+    }
+
+    [Fact]
+    public void Follow_ups_nudge_12_hours_after_the_customer_will_look_later()
+    {
+        var run = ProcessHarness.Start("models/follow-ups.bpmn", Demo).Advance(TimeSpan.FromDays(3));
+        run.Complete("remind24h").Complete("remind30m").Complete("sendFollowUp").Correlate("customer-will-look-later").Advance(TimeSpan.FromHours(12));
+
+        Assert.Contains("nudge", run.Waiting);
+        Assert.Contains("reengage", run.Waiting);
+    }
 }
