@@ -34,12 +34,12 @@ public abstract class TimerTests(EngineFixture fixture)
     public async Task Should_not_fire_a_boundary_timer_after_the_task_was_completed()
     {
         var (key, _) = await Client.DeployUniqueAsync("timers.bpmn", "timers");
-        var instance = await Client.StartAsync(key, Variables(In(TimeSpan.FromDays(-1)), "PT2S"));
+        var instance = await Client.StartAsync(key, Variables(In(TimeSpan.FromDays(-1)), "PT4S"));
         await EngineClient.EventuallyAsync(async () => (await Client.GetJsonAsync($"task?processInstanceId={instance}")).AsArray().Count == 1, TimeSpan.FromSeconds(10), "the approval task");
         var task = (await Client.GetJsonAsync($"task?processInstanceId={instance}")).AsArray().Single()!["id"]!.GetValue<string>();
 
         await Client.PostAsync($"task/{task}/complete", "{}");
-        await Task.Delay(3000);
+        await Task.Delay(5000);
 
         Assert.Equal(["start", "wait", "approve", "end"], await Client.PathAsync(instance));
         Assert.Equal("COMPLETED", await Client.HistoryStateAsync(instance));
