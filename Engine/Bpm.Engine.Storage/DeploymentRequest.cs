@@ -8,5 +8,3 @@ public sealed record DeploymentRequest(
     bool EnableDuplicateFiltering,
     bool DeployChangedOnly,
     IReadOnlyList<DeploymentResource> Resources);
-
-public sealed record DeploymentResource(string Name, byte[] Content);

@@ -87,6 +87,3 @@ public static class EngineHostExtensions
         }
     }
 }
-
-/// <summary>The generated development key, to be shown once at start.</summary>
-public sealed record DevelopmentKeyNotice(string Key);

@@ -14,6 +14,12 @@ internal sealed class ExpressionEvaluator(IVariableLookup variables, ExpressionD
 {
     private readonly ExpressionOperators _operators = new(dialect);
 
+    /// <summary>
+    /// The temporal values this evaluation made, by node identity: each is an ISO string as JSON and typed here,
+    /// so strings read from variables stay strings until a conversion function parses them.
+    /// </summary>
+    private readonly Dictionary<JsonNode, Temporal> _temporals = new(ReferenceEqualityComparer.Instance);
+
     private bool IsFeel => dialect == ExpressionDialect.Feel;
 
     public ExpressionResult Evaluate(ExpressionNode node) => node switch
@@ -31,6 +37,7 @@ internal sealed class ExpressionEvaluator(IVariableLookup variables, ExpressionD
         TemplateNode template => Template(template),
         GetVariableNode get => GetVariable(get),
         IsDefinedNode defined => IsDefined(defined),
+        FunctionCallNode call => Call(call),
         _ => throw new UnreachableException($"No evaluation for {node.GetType().Name}"),
     };
 
@@ -80,7 +87,14 @@ internal sealed class ExpressionEvaluator(IVariableLookup variables, ExpressionD
     private ExpressionResult Unary(UnaryNode node)
     {
         var operand = Evaluate(node.Operand);
-        return operand.IsSuccess ? Wrap(_operators.Unary(node.Operator, node.Symbol, operand.Value)) : operand;
+        if (!operand.IsSuccess) return operand;
+        if (TemporalOf(operand.Value) is { } temporal)
+        {
+            return node.Operator == UnaryOperator.Negate && temporal.Kind == TemporalKind.Duration
+                ? Ok(Tag(new Temporal(TemporalKind.Duration, -temporal.Millis)))
+                : Fail($"operator '{node.Symbol}' cannot be applied to {temporal.TypeName}");
+        }
+        return Wrap(_operators.Unary(node.Operator, node.Symbol, operand.Value));
     }
 
     private ExpressionResult Binary(BinaryNode node)
@@ -88,7 +102,84 @@ internal sealed class ExpressionEvaluator(IVariableLookup variables, ExpressionD
         var left = Evaluate(node.Left);
         if (!left.IsSuccess) return left;
         var right = Evaluate(node.Right);
-        return right.IsSuccess ? Wrap(_operators.Binary(node.Operator, node.Symbol, left.Value, right.Value)) : right;
+        if (!right.IsSuccess) return right;
+        var l = TemporalOf(left.Value);
+        var r = TemporalOf(right.Value);
+        if ((l is not null || r is not null) && left.Value is not null && right.Value is not null)
+            return TemporalBinary(node, l, left.Value, r, right.Value);
+        return Wrap(_operators.Binary(node.Operator, node.Symbol, left.Value, right.Value));
+    }
+
+    /// <summary>
+    /// An operator with a temporal operand: equality holds only between values of the same temporal type, <c>+</c>
+    /// with a plain string concatenates the ISO text, and everything else follows <see cref="TemporalOperators"/>.
+    /// </summary>
+    private ExpressionResult TemporalBinary(BinaryNode node, Temporal? l, JsonNode left, Temporal? r, JsonNode right)
+    {
+        switch (node.Operator)
+        {
+            case BinaryOperator.Equal or BinaryOperator.NotEqual:
+                var equal = l is { } a && r is { } b && a == b;
+                return Ok(JsonValues.Boolean(equal == (node.Operator == BinaryOperator.Equal)));
+            case BinaryOperator.Add when (l is null && JsonValues.TryGetString(left, out _)) || (r is null && JsonValues.TryGetString(right, out _)):
+                return Wrap(_operators.Binary(node.Operator, node.Symbol, left, right));
+            case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
+                var order = TemporalOperators.Compare(node.Symbol, l, left, r, right);
+                if (!order.IsSuccess) return Fail(order.Error!);
+                return Ok(JsonValues.Boolean(node.Operator switch
+                {
+                    BinaryOperator.Less => order.Value < 0,
+                    BinaryOperator.LessOrEqual => order.Value <= 0,
+                    BinaryOperator.Greater => order.Value > 0,
+                    _ => order.Value >= 0,
+                }));
+            default:
+                var result = TemporalOperators.Arithmetic(node.Operator, node.Symbol, l, left, r, right);
+                return result.IsSuccess ? Ok(Tag(result.Value)) : Fail(result.Error!);
+        }
+    }
+
+    /// <summary>
+    /// FEEL's temporal conversions <c>date and time(text)</c>, <c>date(text)</c> and <c>duration(text)</c>; null gives null.
+    /// <c>now()</c> and <c>today()</c> fail: evaluation must not depend on the clock.
+    /// </summary>
+    private ExpressionResult Call(FunctionCallNode node)
+    {
+        if (node.Name is "now" or "today")
+        {
+            return Fail($"{node.Name}() is not supported: expressions must evaluate the same way every time, "
+                + "so pass the current time in a variable, e.g. date and time(startedAt)");
+        }
+        var argument = Evaluate(node.Arguments[0]);
+        if (!argument.IsSuccess) return argument;
+        if (argument.Value is null) return Ok(null);
+        if (!JsonValues.TryGetString(argument.Value, out var value))
+            return Fail($"{node.Name}() expects a string but got {JsonValues.Describe(argument.Value)}");
+        Temporal temporal;
+        string? problem = null;
+        switch (node.Name)
+        {
+            case "date and time":
+                if (!Temporal.TryParseDateTime(value, out temporal)) problem = "not an ISO 8601 date and time such as 2026-11-26T10:00:00Z";
+                break;
+            case "date":
+                if (!Temporal.TryParseDate(value, out temporal)) problem = "not a date such as 2026-11-26";
+                break;
+            default:
+                problem = Temporal.TryParseDuration(value, out temporal);
+                break;
+        }
+        return problem is null ? Ok(Tag(temporal)) : Fail($"{node.Name}(\"{value}\"): {problem}");
+    }
+
+    private Temporal? TemporalOf(JsonNode? node) =>
+        node is not null && _temporals.TryGetValue(node, out var temporal) ? temporal : null;
+
+    private JsonNode Tag(Temporal temporal)
+    {
+        var node = JsonValues.String(temporal.ToString());
+        _temporals[node] = temporal;
+        return node;
     }
 
     /// <summary>

@@ -4,7 +4,8 @@ namespace Bpm.Engine.Expressions;
 /// Parses FEEL as Camunda 8 writes it (the text after the leading <c>=</c>), lowest precedence first:
 /// <c>if</c>, <c>or</c>, <c>and</c>, comparison (<c>= != &lt; &lt;= &gt; &gt;=</c>, not chained), <c>+ -</c>,
 /// <c>* / %</c>, <c>**</c>, unary <c>-</c>, then paths <c>a.b</c> and indexes <c>a[1]</c> on a primary:
-/// literal, name, <c>not(x)</c>, <c>is defined(x)</c>, <c>( )</c>, list <c>[ ]</c> or context <c>{ }</c>.
+/// literal, name, <c>not(x)</c>, <c>is defined(x)</c>, a temporal function (<c>date and time(x)</c>, <c>date(x)</c>,
+/// <c>duration(x)</c>; <c>now()</c> and <c>today()</c> parse but fail to evaluate), <c>( )</c>, list <c>[ ]</c> or context <c>{ }</c>.
 /// </summary>
 internal sealed class FeelParser
 {
@@ -138,6 +139,14 @@ internal sealed class FeelParser
             case "is" when _tokens.Current.IsWord("defined") && _tokens.Peek(1).IsSymbol("("):
                 _tokens.Next();
                 return _tokens.Limit(new IsDefinedNode(ParseSingleArgument(), name.Position));
+            case "date" when _tokens.Current.IsWord("and") && _tokens.Peek(1).IsWord("time") && _tokens.Peek(2).IsSymbol("("):
+                _tokens.Next();
+                _tokens.Next();
+                return ParseCall("date and time", 1, name.Position);
+            case "date" or "duration" when _tokens.Current.IsSymbol("("):
+                return ParseCall(name.Text, 1, name.Position);
+            case "now" or "today" when _tokens.Current.IsSymbol("("):
+                return ParseCall(name.Text, 0, name.Position);
             case "and" or "or" or "then" or "else":
                 throw _tokens.Error($"unexpected '{name.Text}'", name.Position);
         }
@@ -153,6 +162,25 @@ internal sealed class FeelParser
         _tokens.ExpectWord("else");
         var whenFalse = ParseExpression();
         return _tokens.Limit(new ConditionalNode(condition, whenTrue, whenFalse, position));
+    }
+
+    /// <summary>A built-in function's arguments, <c>( )</c> included; the count must match <paramref name="arity"/>.</summary>
+    private FunctionCallNode ParseCall(string function, int arity, int position)
+    {
+        var open = _tokens.ExpectSymbol("(");
+        var arguments = new List<ExpressionNode>();
+        if (!_tokens.AcceptSymbol(")"))
+        {
+            do arguments.Add(ParseExpression());
+            while (_tokens.AcceptSymbol(","));
+            _tokens.ExpectSymbol(")");
+        }
+        if (arguments.Count != arity)
+        {
+            throw _tokens.Error(
+                $"function '{function}' expects {arity} argument{(arity == 1 ? "" : "s")} but got {arguments.Count}", open.Position);
+        }
+        return _tokens.Limit(new FunctionCallNode(function, arguments, position));
     }
 
     private ExpressionNode ParseSingleArgument()

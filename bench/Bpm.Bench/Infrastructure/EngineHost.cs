@@ -121,9 +121,3 @@ public sealed class EngineHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
-
-/// <summary>JSON bodies for the REST calls the scenarios make.</summary>
-public static class Json
-{
-    public static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
-}

@@ -1,0 +1,3 @@
+namespace Bpm.Engine.Storage;
+
+public sealed record DeploymentResource(string Name, byte[] Content);

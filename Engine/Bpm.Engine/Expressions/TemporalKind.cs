@@ -1,0 +1,9 @@
+namespace Bpm.Engine.Expressions;
+
+/// <summary>The FEEL temporal types the evaluator supports.</summary>
+internal enum TemporalKind
+{
+    DateTime,
+    Date,
+    Duration,
+}
