@@ -62,9 +62,7 @@ public sealed class StateScenario : IScenario
     /// <summary>Copies the template instance's rows <paramref name="count"/> times with new ids, in one transaction.</summary>
     private static async Task CloneAsync(string connectionString, string template, int count)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
+        await Sql.ExecuteAsync(connectionString, """
             CREATE TEMP TABLE ids ON COMMIT DROP AS
               SELECT g, gen_random_uuid()::text AS pid, gen_random_uuid()::text AS tid FROM generate_series(1, @count) g;
             INSERT INTO bpm_process_instance (id, definition_id, definition_key, business_key, state, start_time, end_time, document, revision)
@@ -84,15 +82,7 @@ public sealed class StateScenario : IScenario
                      a.activity_id, a.activity_name, a.activity_type, CASE WHEN a.task_id IS NULL THEN NULL ELSE ids.tid END, NULL,
                      a.start_time, a.end_time, a.canceled, a.sequence
               FROM ids, bpm_activity_instance a WHERE a.process_instance_id = @template;
-            """, connection);
-        command.Parameters.AddWithValue("count", count);
-        command.Parameters.AddWithValue("template", template);
-        command.CommandTimeout = 600;
-        await using var transaction = await connection.BeginTransactionAsync();
-        command.Transaction = transaction;
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-        await using var analyze = new NpgsqlCommand("ANALYZE", connection);
-        await analyze.ExecuteNonQueryAsync();
+            """, new NpgsqlParameter("count", count), new NpgsqlParameter("template", template));
+        await Sql.ExecuteAsync(connectionString, "ANALYZE");
     }
 }

@@ -30,19 +30,19 @@ public sealed class TimersScenario : IScenario
 
         for (var loaded = 1; loaded < total; loaded += Chunk) await CloneAsync(connectionString, template, Math.Min(Chunk, total - loaded));
         var due = DateTime.UtcNow.AddSeconds(3);
-        await ExecuteAsync(connectionString, "UPDATE bpm_job SET due_at = @due", new NpgsqlParameter("due", due));
+        await Sql.ExecuteAsync(connectionString, "UPDATE bpm_job SET due_at = @due", new NpgsqlParameter("due", due));
 
         await Task.Delay(due - DateTime.UtcNow);
         var watch = Stopwatch.StartNew();
-        while (await CountAsync(connectionString, "SELECT count(*) FROM bpm_job") > 0)
+        while (await Sql.CountAsync(connectionString, "SELECT count(*) FROM bpm_job") > 0)
         {
             if (watch.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("Timers did not all fire within 10 minutes");
             await Task.Delay(50);
         }
         var seconds = watch.Elapsed.TotalSeconds;
-        var completed = await CountAsync(connectionString, "SELECT count(*) FROM bpm_process_instance WHERE state = 'COMPLETED'");
-        var fired = await CountAsync(connectionString, "SELECT count(*) FROM bpm_activity_instance WHERE activity_id = 'wait' AND end_time IS NOT NULL");
-        var once = await CountAsync(connectionString, "SELECT count(DISTINCT process_instance_id) FROM bpm_activity_instance WHERE activity_id = 'end'");
+        var completed = await Sql.CountAsync(connectionString, "SELECT count(*) FROM bpm_process_instance WHERE state = 'COMPLETED'");
+        var fired = await Sql.CountAsync(connectionString, "SELECT count(*) FROM bpm_activity_instance WHERE activity_id = 'wait' AND end_time IS NOT NULL");
+        var once = await Sql.CountAsync(connectionString, "SELECT count(DISTINCT process_instance_id) FROM bpm_activity_instance WHERE activity_id = 'end'");
         if (completed != total || fired != total || once != total)
             throw new InvalidOperationException($"{total} timers: {completed} instances completed, {fired} timers fired, {once} instances ended");
         return [new(Name, $"timers fired per second, {total:N0} due at once", Math.Round(total / seconds), "timers/s", "goal", GoalPerSecond)];
@@ -51,10 +51,7 @@ public sealed class TimersScenario : IScenario
     /// <summary>Copies the template instance, its waiting token, timer and history <paramref name="count"/> times with new ids.</summary>
     private static async Task CloneAsync(string connectionString, string template, int count)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand("""
+        await Sql.ExecuteAsync(connectionString, """
             CREATE TEMP TABLE ids ON COMMIT DROP AS
               SELECT g, gen_random_uuid()::text AS pid, gen_random_uuid()::text AS tid, gen_random_uuid()::text AS jid FROM generate_series(1, @count) g;
             INSERT INTO bpm_process_instance (id, definition_id, definition_key, business_key, state, start_time, end_time, document, revision)
@@ -72,28 +69,6 @@ public sealed class TimersScenario : IScenario
               SELECT CASE WHEN a.activity_id = 'wait' THEN ids.tid ELSE gen_random_uuid()::text END, ids.pid, a.definition_id, a.definition_key, ids.pid,
                      a.activity_id, a.activity_name, a.activity_type, NULL, NULL, a.start_time, a.end_time, a.canceled, a.sequence
               FROM ids, bpm_activity_instance a WHERE a.process_instance_id = @template;
-            """, connection, transaction);
-        command.Parameters.AddWithValue("count", count);
-        command.Parameters.AddWithValue("template", template);
-        command.CommandTimeout = 600;
-        await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql, params NpgsqlParameter[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddRange(parameters);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> CountAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
+            """, new NpgsqlParameter("count", count), new NpgsqlParameter("template", template));
     }
 }
