@@ -64,6 +64,9 @@ public sealed class ProcessInstanceService(
     public Task SetSuspendedAsync(string id, bool suspended, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(id, (definition, instance) => runtime.SetSuspended(definition, instance, suspended), cancellationToken);
 
+    public Task ModifyVariablesAsync(string id, JsonObject? modifications, IReadOnlyList<string>? deletions, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(id, (definition, instance) => runtime.ModifyVariables(definition, instance, modifications, deletions), cancellationToken);
+
     /// <summary>Runs a token stopped by an incident once more.</summary>
     public Task RetryAsync(string instanceId, string activityInstanceId, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(instanceId, (definition, instance) => runtime.Retry(definition, instance, activityInstanceId), cancellationToken);

@@ -21,7 +21,21 @@ public static class IncidentsApi
         group.MapGet("/count", async (BpmDbContext db, string? incidentId, string? incidentType, string? processInstanceId, string? processDefinitionId,
             string? activityId, string? configuration, CancellationToken ct) =>
             JsonResult.Ok(new CountDto(await Query(db, incidentId, incidentType, processInstanceId, processDefinitionId, activityId, configuration).LongCountAsync(ct))));
+        group.MapPost("/{id}/retry", RetryAsync);
         return api;
+    }
+
+    /// <summary>
+    /// Retries what an incident stopped: an external task gets one retry and can be fetched again; a token
+    /// stopped by a failing expression, script or uncaught error runs its step once more.
+    /// </summary>
+    private static async Task<IResult> RetryAsync(BpmDbContext db, ExternalTaskService externalTasks, ProcessInstanceService instances, string id, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw Errors.EngineException.NotFound($"Incident with id '{id}' does not exist");
+        if (incident.IncidentType == Runtime.IncidentTypes.FailedExternalTask) await externalTasks.SetRetriesAsync(incident.Configuration, 1, ct);
+        else await instances.RetryAsync(incident.ProcessInstanceId, incident.Configuration, ct);
+        return Results.NoContent();
     }
 
     private static IQueryable<IncidentRow> Query(BpmDbContext db, string? id, string? type, string? instanceId, string? definitionId, string? activityId, string? configuration)

@@ -40,6 +40,13 @@ public static class ProcessInstancesApi
                 throw Errors.EngineException.NotFound($"Process instance '{id}' has no variable '{name}'");
             return JsonResult.Ok(TypedVariables.FromJson(value));
         });
+        group.MapPost("/{id}/variables", async (HttpRequest request, ProcessInstanceService instances, string id, CancellationToken ct) =>
+        {
+            var body = await RequestBody.ReadAsync<PatchVariablesDto>(request);
+            await RunningAsync(instances, id, ct);
+            await instances.ModifyVariablesAsync(id, body.Modifications is null ? null : TypedVariables.ToJson(body.Modifications), body.Deletions, ct);
+            return Results.NoContent();
+        });
         group.MapPut("/{id}/suspended", async (HttpRequest request, ProcessInstanceService instances, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<SuspensionStateDto>(request);

@@ -51,6 +51,15 @@ public sealed partial class ProcessRuntime
         return Run(context);
     }
 
+    /// <summary>Sets and removes process variables, as an operator fixing an instance does.</summary>
+    public CommandResult ModifyVariables(ProcessDefinition definition, ProcessInstance instance, JsonObject? modifications, IReadOnlyList<string>? deletions)
+    {
+        var context = new CommandContext(definition, instance, _services);
+        foreach (var (name, value) in modifications ?? []) instance.Variables[name] = value?.DeepClone();
+        foreach (var name in deletions ?? []) instance.Variables.Remove(name);
+        return new CommandResult(instance, context.Effects);
+    }
+
     /// <summary>Suspends or resumes the instance: while suspended, its tasks cannot be fetched or completed and its timers wait.</summary>
     public CommandResult SetSuspended(ProcessDefinition definition, ProcessInstance instance, bool suspended)
     {
