@@ -139,28 +139,18 @@ public sealed class DeploymentService(IDbContextFactory<BpmDbContext> contexts, 
     private static async Task SubscribeMessageStartsAsync(BpmDbContext db, ProcessDefinitionRow row, ProcessDefinition definition, DateTime now, CancellationToken cancellationToken)
     {
         await db.MessageSubscriptions.Where(m => m.ProcessInstanceId == null && m.DefinitionKey == row.Key).ExecuteDeleteAsync(cancellationToken);
-        foreach (var start in definition.SignalStartEvents)
+        var starts = definition.SignalStartEvents.Select(s => (s.Id, MessageSubscriptionRow.SignalKind, s.Signal!.SignalName))
+            .Concat(definition.MessageStartEvents.Select(s => (s.Id, MessageSubscriptionRow.MessageKind, s.Message!.MessageName)));
+        foreach (var (elementId, kind, name) in starts)
         {
             db.MessageSubscriptions.Add(new MessageSubscriptionRow
             {
                 Id = Guid.NewGuid().ToString(),
                 DefinitionId = row.Id,
                 DefinitionKey = row.Key,
-                ElementId = start.Id,
-                Kind = MessageSubscriptionRow.SignalKind,
-                MessageName = start.Signal!.SignalName,
-                CreateTime = now,
-            });
-        }
-        foreach (var start in definition.MessageStartEvents)
-        {
-            db.MessageSubscriptions.Add(new MessageSubscriptionRow
-            {
-                Id = Guid.NewGuid().ToString(),
-                DefinitionId = row.Id,
-                DefinitionKey = row.Key,
-                ElementId = start.Id,
-                MessageName = start.Message!.MessageName,
+                ElementId = elementId,
+                Kind = kind,
+                MessageName = name,
                 CreateTime = now,
             });
         }

@@ -116,33 +116,12 @@ internal static class EffectWriter
                     resolved.Add(r.IncidentId);
                     break;
                 case TimerScheduled t:
-                    db.Jobs.Add(new JobRow
-                    {
-                        Id = t.TimerId,
-                        Kind = JobRow.Timer,
-                        ProcessInstanceId = instance.Id,
-                        DefinitionId = instance.DefinitionId,
-                        DefinitionKey = instance.DefinitionKey,
-                        ElementId = t.ElementId,
-                        DueAt = t.DueAt.UtcDateTime,
-                        CreateTime = t.Time.UtcDateTime,
-                        Suspended = instance.State == InstanceState.Suspended,
-                    });
+                    db.Jobs.Add(Job(instance, t.TimerId, JobRow.Timer, t.ElementId, t.DueAt, t.Time));
                     break;
                 case ContinuationScheduled c:
-                    db.Jobs.Add(new JobRow
-                    {
-                        Id = c.JobId,
-                        Kind = JobRow.Continuation,
-                        ProcessInstanceId = instance.Id,
-                        DefinitionId = instance.DefinitionId,
-                        DefinitionKey = instance.DefinitionKey,
-                        ElementId = c.ElementId,
-                        TokenId = c.TokenId,
-                        DueAt = c.Time.UtcDateTime,
-                        CreateTime = c.Time.UtcDateTime,
-                        Suspended = instance.State == InstanceState.Suspended,
-                    });
+                    var continuation = Job(instance, c.JobId, JobRow.Continuation, c.ElementId, c.Time, c.Time);
+                    continuation.TokenId = c.TokenId;
+                    db.Jobs.Add(continuation);
                     break;
                 case TimerCancelled c:
                     cancelledTimers.Add(c.TimerId);
@@ -241,6 +220,19 @@ internal static class EffectWriter
         row.Document = InstanceDocument.Write(instance);
         row.Revision++;
     }
+
+    private static JobRow Job(ProcessInstance instance, string id, string kind, string elementId, DateTimeOffset due, DateTimeOffset time) => new()
+    {
+        Id = id,
+        Kind = kind,
+        ProcessInstanceId = instance.Id,
+        DefinitionId = instance.DefinitionId,
+        DefinitionKey = instance.DefinitionKey,
+        ElementId = elementId,
+        DueAt = due.UtcDateTime,
+        CreateTime = time.UtcDateTime,
+        Suspended = instance.State == InstanceState.Suspended,
+    };
 
     /// <summary>
     /// Stops tracking rows that are deleted in the database directly: rows added by this command are never

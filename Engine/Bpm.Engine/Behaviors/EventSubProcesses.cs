@@ -26,7 +26,7 @@ internal static class EventSubProcesses
     /// <summary>The event of <paramref name="start"/> occurred in the scope owned by <paramref name="owner"/>.</summary>
     public static void Trigger(CommandContext context, Token owner, StartEvent start, Action resubscribe)
     {
-        var eventSubProcess = context.Definition.Nodes.OfType<EventSubProcess>().Single(e => e.StartEventId == start.Id);
+        var eventSubProcess = context.Definition.Node(start.ScopeId);
         var scopeTokenId = owner.Id == context.Instance.Id ? null : owner.Id;
         if (start.IsInterrupting)
         {

@@ -43,7 +43,6 @@ public sealed class ProcessDefinition
     public IEnumerable<FlowNode> Nodes => _nodes.Values;
 
     public FlowNode Node(string id) => _nodes[id];
-    public bool TryGetNode(string id, out FlowNode? node) => _nodes.TryGetValue(id, out node);
     public SequenceFlow Flow(string id) => _flows[id];
 
     /// <summary>The event sub-processes of a scope (the process key or a sub-process id), in document order.</summary>
