@@ -11,6 +11,7 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
     public DbSet<ProcessDefinitionRow> ProcessDefinitions => Set<ProcessDefinitionRow>();
     public DbSet<ProcessInstanceRow> ProcessInstances => Set<ProcessInstanceRow>();
     public DbSet<ExternalTaskRow> ExternalTasks => Set<ExternalTaskRow>();
+    public DbSet<ActivityTemplateRow> ActivityTemplates => Set<ActivityTemplateRow>();
     public DbSet<UserTaskRow> UserTasks => Set<UserTaskRow>();
     public DbSet<UserTaskCandidateRow> UserTaskCandidates => Set<UserTaskCandidateRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
@@ -43,6 +44,7 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
         Table<MessageReceiptRow>(model, "bpm_message_receipt", x => x.MessageId);
         Table<SignalOutboxRow>(model, "bpm_signal_outbox", x => x.Id);
         Table<ActivityInstanceRow>(model, "bpm_activity_instance", x => x.Id);
+        Table<ActivityTemplateRow>(model, "bpm_activity_template", x => x.Id);
     }
 
     /// <summary>Maps a row type to its table, with snake_case column names as the migrations create them.</summary>

@@ -34,6 +34,8 @@ public sealed class ExternalTaskService(
                 {
                     row.WorkerId = workerId;
                     row.LockExpiration = now.AddMilliseconds(topic.LockDuration);
+                    row.LockToken = Guid.NewGuid().ToString("N");
+                    row.Attempts++;
                     locked.Add((row, topic));
                 }
             }
@@ -59,19 +61,19 @@ public sealed class ExternalTaskService(
             ?? throw NotFound(taskId);
     }
 
-    public async Task CompleteAsync(string taskId, string workerId, JsonObject? variables, JsonObject? localVariables, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string taskId, TaskLockHolder holder, JsonObject? variables, JsonObject? localVariables, CancellationToken cancellationToken)
     {
         await executor.ExecuteAsync(
-            async (db, ct) => (await RequireLockAsync(db, taskId, workerId, "completed", ct)).ProcessInstanceId,
+            async (db, ct) => (await RequireLockAsync(db, taskId, holder, "completed", ct)).ProcessInstanceId,
             (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables, localVariables),
             cancellationToken);
     }
 
-    public async Task HandleBpmnErrorAsync(string taskId, string workerId, string errorCode, string? errorMessage, JsonObject? variables, CancellationToken cancellationToken)
+    public async Task HandleBpmnErrorAsync(string taskId, TaskLockHolder holder, string errorCode, string? errorMessage, JsonObject? variables, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(errorCode)) throw EngineException.Invalid("errorCode is required");
         await executor.ExecuteAsync(
-            async (db, ct) => (await RequireLockAsync(db, taskId, workerId, "failed with a BPMN error", ct)).ProcessInstanceId,
+            async (db, ct) => (await RequireLockAsync(db, taskId, holder, "failed with a BPMN error", ct)).ProcessInstanceId,
             (definition, instance) => runtime.ThrowBpmnError(definition, instance, taskId, errorCode, errorMessage, variables),
             cancellationToken);
     }
@@ -82,13 +84,13 @@ public sealed class ExternalTaskService(
     /// the model's backoff.
     /// </summary>
     public async Task HandleFailureAsync(
-        string taskId, string workerId, string? errorMessage, string? errorDetails, int? requestedRetries, long? requestedTimeout, CancellationToken cancellationToken)
+        string taskId, TaskLockHolder holder, string? errorMessage, string? errorDetails, int? requestedRetries, long? requestedTimeout, CancellationToken cancellationToken)
     {
         if (requestedRetries < 0) throw EngineException.Invalid($"retries must not be negative, was {requestedRetries}");
         if (requestedTimeout < 0) throw EngineException.Invalid($"retryTimeout must not be negative, was {requestedTimeout}");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var task = await RequireLockAsync(db, taskId, workerId, "failed", cancellationToken);
+        var task = await RequireLockAsync(db, taskId, holder, "failed", cancellationToken);
         var retries = requestedRetries ?? (task.Retries is { } left
             ? Math.Max(left - 1, 0)
             : throw EngineException.Invalid("retries is required: the task's model sets no retry policy"));
@@ -99,6 +101,7 @@ public sealed class ExternalTaskService(
         task.ErrorDetails = errorDetails;
         task.WorkerId = null;
         task.LockExpiration = null;
+        task.LockToken = null;
         task.AvailableFrom = retryTimeout > 0 ? now.AddMilliseconds(retryTimeout) : null;
         if (retries == 0) RaiseIncident(db, task, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -130,11 +133,11 @@ public sealed class ExternalTaskService(
         if (retries > 0) availability.Notify(task.Topic);
     }
 
-    public Task ExtendLockAsync(string taskId, string workerId, long newDuration, CancellationToken cancellationToken) =>
+    public Task ExtendLockAsync(string taskId, TaskLockHolder holder, long newDuration, CancellationToken cancellationToken) =>
         UpdateAsync(taskId, cancellationToken, async (db, now) =>
         {
             if (newDuration <= 0) throw EngineException.Invalid($"newDuration must be positive, was {newDuration}");
-            var task = await RequireLockAsync(db, taskId, workerId, "extended", cancellationToken);
+            var task = await RequireLockAsync(db, taskId, holder, "extended", cancellationToken);
             task.LockExpiration = now.AddMilliseconds(newDuration);
         });
 
@@ -146,6 +149,7 @@ public sealed class ExternalTaskService(
             var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
             if (task.WorkerId is not null && task.WorkerId != workerId && task.LockExpiration > now)
                 throw EngineException.Conflict($"External task '{taskId}' is already locked by worker '{task.WorkerId}'");
+            if (task.WorkerId != workerId) task.LockToken = Guid.NewGuid().ToString("N");
             task.WorkerId = workerId;
             task.LockExpiration = now.AddMilliseconds(lockDuration);
         });
@@ -158,6 +162,7 @@ public sealed class ExternalTaskService(
             var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
             task.WorkerId = null;
             task.LockExpiration = null;
+            task.LockToken = null;
             topic = task.Topic;
         });
         availability.Notify(topic);
@@ -172,18 +177,40 @@ public sealed class ExternalTaskService(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<ExternalTaskRow> RequireLockAsync(BpmDbContext db, string taskId, string workerId, string action, CancellationToken cancellationToken)
+    private async Task<ExternalTaskRow> RequireLockAsync(BpmDbContext db, string taskId, TaskLockHolder holder, string action, CancellationToken cancellationToken)
     {
+        var workerId = holder.WorkerId;
         if (string.IsNullOrWhiteSpace(workerId)) throw EngineException.Invalid("workerId is required");
-        var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+        var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+            ?? throw await GoneAsync(db, taskId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        if (task.WorkerId != workerId)
+        if (holder.LockToken is { } token)
+        {
+            if (task.LockToken != token)
+                throw EngineException.Conflict($"External task '{taskId}' cannot be {action} by worker '{workerId}': the answer is for an earlier delivery (lock token '{token}'), the task has been handed out again or released since");
+        }
+        else if (task.WorkerId != workerId)
+        {
             throw EngineException.Invalid(task.WorkerId is null
                 ? $"External task '{taskId}' cannot be {action} by worker '{workerId}': it is not locked"
                 : $"External task '{taskId}' cannot be {action} by worker '{workerId}': it is locked by worker '{task.WorkerId}'");
+        }
         if (task.LockExpiration is null || task.LockExpiration <= now)
             throw EngineException.Invalid($"External task '{taskId}' cannot be {action} by worker '{workerId}': its lock expired at {task.LockExpiration:O}");
         return task;
+    }
+
+    /// <summary>Tells an unknown task from one that was finished already, so a duplicate answer reads as such.</summary>
+    private static async Task<EngineException> GoneAsync(BpmDbContext db, string taskId, CancellationToken cancellationToken)
+    {
+        var ended = await db.ActivityInstances.AsNoTracking()
+            .Where(a => a.Id == taskId && a.EndTime != null)
+            .Select(a => new { a.EndTime, a.Canceled })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (ended is null) return NotFound(taskId);
+        return EngineException.Conflict(ended.Canceled
+            ? $"External task '{taskId}' was canceled at {ended.EndTime:O}; the answer is not applied"
+            : $"External task '{taskId}' was already completed at {ended.EndTime:O}; a second answer is not applied");
     }
 
     private static void RaiseIncident(BpmDbContext db, ExternalTaskRow task, DateTime now) =>

@@ -33,25 +33,25 @@ public static class ExternalTasksApi
         group.MapPost("/{id}/complete", async (HttpRequest request, ExternalTaskService tasks, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<CompleteExternalTaskDto>(request);
-            await tasks.CompleteAsync(id, body.WorkerId, TypedVariables.ToJson(body.Variables), TypedVariables.ToJson(body.LocalVariables), ct);
+            await tasks.CompleteAsync(id, new TaskLockHolder(body.WorkerId), TypedVariables.ToJson(body.Variables), TypedVariables.ToJson(body.LocalVariables), ct);
             return Results.NoContent();
         });
         group.MapPost("/{id}/failure", async (HttpRequest request, ExternalTaskService tasks, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<ExternalTaskFailureDto>(request);
-            await tasks.HandleFailureAsync(id, body.WorkerId, body.ErrorMessage, body.ErrorDetails, body.Retries, body.RetryTimeout, ct);
+            await tasks.HandleFailureAsync(id, new TaskLockHolder(body.WorkerId), body.ErrorMessage, body.ErrorDetails, body.Retries, body.RetryTimeout, ct);
             return Results.NoContent();
         });
         group.MapPost("/{id}/bpmnError", async (HttpRequest request, ExternalTaskService tasks, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<ExternalTaskBpmnErrorDto>(request);
-            await tasks.HandleBpmnErrorAsync(id, body.WorkerId, body.ErrorCode, body.ErrorMessage, TypedVariables.ToJson(body.Variables), ct);
+            await tasks.HandleBpmnErrorAsync(id, new TaskLockHolder(body.WorkerId), body.ErrorCode, body.ErrorMessage, TypedVariables.ToJson(body.Variables), ct);
             return Results.NoContent();
         });
         group.MapPost("/{id}/extendLock", async (HttpRequest request, ExternalTaskService tasks, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<ExtendLockOnExternalTaskDto>(request);
-            await tasks.ExtendLockAsync(id, body.WorkerId, body.NewDuration, ct);
+            await tasks.ExtendLockAsync(id, new TaskLockHolder(body.WorkerId), body.NewDuration, ct);
             return Results.NoContent();
         });
         group.MapPost("/{id}/lock", async (HttpRequest request, ExternalTaskService tasks, string id, CancellationToken ct) =>

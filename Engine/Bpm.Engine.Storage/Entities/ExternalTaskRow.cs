@@ -12,6 +12,10 @@ public sealed class ExternalTaskRow
     public string? BusinessKey { get; set; }
     public string? WorkerId { get; set; }
     public DateTime? LockExpiration { get; set; }
+    /// <summary>Names the current lock; a result that carries a token is applied only with this one.</summary>
+    public string? LockToken { get; set; }
+    /// <summary>How many times the task has been locked for a worker.</summary>
+    public int Attempts { get; set; }
     public int? Retries { get; set; }
     public string? ErrorMessage { get; set; }
     public string? ErrorDetails { get; set; }

@@ -1,0 +1,10 @@
+namespace Bpm.Workers.Sdk;
+
+public enum ActivityFieldType
+{
+    String,
+    Text,
+    Number,
+    Boolean,
+    Choice,
+}

@@ -1,0 +1,11 @@
+namespace Bpm.Workers.Sdk;
+
+/// <summary>Per-handler settings chosen at registration.</summary>
+public sealed class HandlerOptions
+{
+    /// <summary>Tasks of this type running at once in this process; more wait (back-pressure).</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>How long a task stays locked for this worker before the engine hands it out again.</summary>
+    public TimeSpan? LockDuration { get; set; }
+}
