@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
-# Runs every test of the solution: starts a private PostgreSQL server (installing Debian's postgresql
-# package first when it is missing and we are root), runs `dotnet test` on Bpm.sln, and prints
-# "N passed, N failed, N skipped" computed from the test results (TRX) of every test project.
+# Runs every test of the solution: starts a private PostgreSQL server and a private RabbitMQ node
+# (installing Debian's postgresql and rabbitmq-server packages first when they are missing and we are
+# root), runs `dotnet test` on every test project of Bpm.sln, and prints "N passed, N failed, N skipped"
+# computed from the test results (TRX) of every test project.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
 results="$root/TestResults"
 
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "PostgreSQL is needed for the tests: sudo apt-get install -y postgresql" >&2
+    echo "The tests need: sudo apt-get install -y ${missing[*]}" >&2
     exit 1
   fi
 fi
 BPM_TEST_POSTGRES="$(bash tests/postgres.sh start)" || { echo "could not start PostgreSQL" >&2; exit 1; }
 export BPM_TEST_POSTGRES
-trap 'bash tests/postgres.sh stop' EXIT
+trap 'bash tests/postgres.sh stop; bash tests/rabbitmq.sh stop' EXIT
+BPM_TEST_RABBITMQ="$(bash tests/rabbitmq.sh start)" || { echo "could not start RabbitMQ" >&2; exit 1; }
+export BPM_TEST_RABBITMQ
 
 rm -rf "$results"
 dotnet build Bpm.sln "$@" || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }

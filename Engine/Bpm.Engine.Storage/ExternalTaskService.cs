@@ -168,6 +168,21 @@ public sealed class ExternalTaskService(
         availability.Notify(topic);
     }
 
+    /// <summary>The holder of a lock gives the task back unfinished: fetchable again at once, retries untouched.</summary>
+    public async Task ReleaseAsync(string taskId, TaskLockHolder holder, CancellationToken cancellationToken)
+    {
+        var topic = "";
+        await UpdateAsync(taskId, cancellationToken, async (db, _) =>
+        {
+            var task = await RequireLockAsync(db, taskId, holder, "released", cancellationToken);
+            task.WorkerId = null;
+            task.LockExpiration = null;
+            task.LockToken = null;
+            topic = task.Topic;
+        });
+        availability.Notify(topic);
+    }
+
     private async Task UpdateAsync(string taskId, CancellationToken cancellationToken, Func<BpmDbContext, DateTime, Task> change)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -16,8 +16,9 @@ public sealed class WorkerBuilder(IServiceCollection services, WorkerOptions opt
         if (handlerOptions.MaxConcurrency < 1)
             throw new ArgumentOutOfRangeException(nameof(configure), $"MaxConcurrency of {typeof(THandler).Name} must be at least 1");
         Services.AddScoped<THandler>();
+        var activity = handlerOptions.TaskType is { } taskType ? THandler.Activity with { TaskType = taskType } : THandler.Activity;
         Services.AddSingleton(new HandlerRegistration(
-            THandler.Activity, typeof(THandler), handlerOptions.MaxConcurrency, handlerOptions.LockDuration ?? Options.LockDuration));
+            activity, typeof(THandler), handlerOptions.MaxConcurrency, handlerOptions.LockDuration ?? Options.LockDuration));
         return this;
     }
 }

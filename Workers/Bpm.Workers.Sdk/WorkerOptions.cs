@@ -36,6 +36,8 @@ public sealed class WorkerOptions
     public sealed class KafkaSection
     {
         public string? BootstrapServers { get; set; }
+        /// <summary>How soon the group gives a silent member's partitions to the others.</summary>
+        public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(45);
     }
 
     public sealed class RabbitMqSection

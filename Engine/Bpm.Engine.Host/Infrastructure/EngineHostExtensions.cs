@@ -1,4 +1,5 @@
 using Bpm.Engine.Host.Apis;
+using Bpm.Engine.Host.Transports;
 using Bpm.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
@@ -29,6 +30,8 @@ public static class EngineHostExtensions
         var jobs = builder.Configuration.GetSection("Bpm:Jobs").Get<JobOptions>() ?? new JobOptions();
         builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; });
         if (jobs.Enabled) builder.Services.AddHostedService<JobExecutorService>();
+        var transports = builder.Configuration.GetSection("Bpm:Transports").Get<TransportOptions>() ?? new TransportOptions();
+        builder.Services.AddBpmTransports(transports, needsBus: false);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BpmDbContext>>().CreateDbContext());
 
         var keys = options.Auth.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
@@ -65,6 +68,7 @@ public static class EngineHostExtensions
             .MapMessagesApi()
             .MapIncidentsApi()
             .MapHistoryApi();
+        app.MapGroup("/api").MapActivityTemplatesApi();
         return app;
     }
 

@@ -13,10 +13,11 @@ public sealed class EngineClient(HttpClient http)
     public static string FixtureXml(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     /// <summary>Deploys BPMN text under a process key unique to the calling test, so tests share an engine without meeting.</summary>
-    public async Task<(string Key, JsonObject Deployment)> DeployUniqueAsync(string fixture, string key)
+    public async Task<(string Key, JsonObject Deployment)> DeployUniqueAsync(string fixture, string key, Func<string, string>? edit = null)
     {
         var unique = key + "_" + Guid.NewGuid().ToString("N")[..8];
         var xml = FixtureXml(fixture).Replace($"id=\"{key}\"", $"id=\"{unique}\"");
+        if (edit is not null) xml = edit(xml);
         var response = await DeployAsync(unique + ".bpmn", xml);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (unique, (await Json(response)).AsObject());

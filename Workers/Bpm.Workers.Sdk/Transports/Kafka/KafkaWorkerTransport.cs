@@ -37,7 +37,11 @@ public sealed class KafkaWorkerTransport(WorkerOptions options, ILogger<KafkaWor
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = true,
             AllowAutoCreateTopics = true,
+            // A topic created after the subscription (by its first record) is noticed within seconds.
+            TopicMetadataRefreshIntervalMs = 3000,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+            SessionTimeoutMs = (int)options.Kafka.SessionTimeout.TotalMilliseconds,
+            HeartbeatIntervalMs = (int)Math.Max(500, options.Kafka.SessionTimeout.TotalMilliseconds / 3),
         })
             .SetPartitionsAssignedHandler((_, partitions) => logger.LogInformation("Worker {WorkerId} reads {Topic} partitions {Partitions}", options.WorkerId, handler.Topic, string.Join(",", partitions.Select(p => p.Partition.Value))))
             .SetErrorHandler((_, error) => logger.LogWarning("Kafka consumer of {Topic}: {Reason}", handler.Topic, error.Reason))

@@ -10,17 +10,17 @@ namespace Bpm.Workers.Sdk.Transports.MassTransit;
 /// leaves the message unacknowledged, so the broker hands it to another consumer.
 /// </summary>
 public sealed class MassTransitWorkerTransport(
-    IReceiveEndpointConnector connector,
-    ISendEndpointProvider sendEndpoints,
+    IBus bus,
     WorkerOptions options,
     ILogger<MassTransitWorkerTransport> logger) : IWorkerTransport
 {
     public async Task RunAsync(HandlerRegistration handler, TaskExecutor executor, CancellationToken stoppingToken)
     {
         using var inFlight = new InFlightTasks(handler.MaxConcurrency);
-        var endpoint = connector.ConnectReceiveEndpoint(WorkerMessages.TasksQueue(handler.Topic), (_, configure) =>
+        var endpoint = bus.ConnectReceiveEndpoint(WorkerMessages.TasksQueue(handler.Topic), configure =>
         {
             configure.ConcurrentMessageLimit = handler.MaxConcurrency;
+            configure.PrefetchCount = handler.MaxConcurrency;
             configure.Handler<TaskActivated>(context => HandleAsync(handler, executor, context.Message, inFlight.HandlerToken));
         });
         await endpoint.Ready.WaitAsync(stoppingToken);
@@ -58,7 +58,7 @@ public sealed class MassTransitWorkerTransport(
 
     private async Task SendAsync(TaskResult result, CancellationToken cancellationToken)
     {
-        var endpoint = await sendEndpoints.GetSendEndpoint(new Uri("queue:" + WorkerMessages.ResultsQueue));
+        var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + WorkerMessages.ResultsQueue));
         switch (result)
         {
             case TaskCompleted m: await endpoint.Send(m, cancellationToken); break;

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace Bpm.Engine.Host.Tests.Infrastructure;
+
+/// <summary>The RabbitMQ node the test script starts (<c>tests/rabbitmq.sh</c>), named by <c>BPM_TEST_RABBITMQ</c>.</summary>
+public static class RabbitMqBroker
+{
+    public const string ServerVariable = "BPM_TEST_RABBITMQ";
+
+    public static (string Host, int Port) Address()
+    {
+        var value = Environment.GetEnvironmentVariable(ServerVariable)
+            ?? throw new InvalidOperationException($"{ServerVariable} is not set: start RabbitMQ with `bash tests/rabbitmq.sh start` (tests/run.sh does)");
+        var parts = value.Split(':');
+        return (parts[0], int.Parse(parts[1]));
+    }
+
+    /// <summary>Stops and starts the broker application inside its node: connections drop, durable queues stay.</summary>
+    public static async Task RestartAsync()
+    {
+        var (_, port) = Address();
+        var script = Path.Combine(RepositoryRoot(), "tests", "rabbitmq.sh");
+        var start = new ProcessStartInfo("bash", [script, "restart-app"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["BPM_RABBIT_PORT"] = port.ToString();
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException("RabbitMQ restart failed: " + await process.StandardError.ReadToEndAsync());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Bpm.sln"))) root = root.Parent;
+        return root?.FullName ?? throw new InvalidOperationException("Bpm.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,63 @@
+using Bpm.Engine.Host.Tests.Infrastructure;
+
+namespace Bpm.Engine.Host.Tests.Transports;
+
+/// <summary>
+/// Service tasks over MassTransit on a real RabbitMQ: tasks go to the queue <c>bpm-tasks-{type}</c>, where
+/// worker processes compete; answers come back on <c>bpm-task-results</c>. Each test uses its own task
+/// type, so its queue is its own on the shared broker.
+/// </summary>
+[Collection(RabbitMqCollection.Name)]
+public sealed class MassTransitTransportTests
+{
+    private static async Task<TransportScenario> StartAsync(string topic)
+    {
+        var (host, port) = RabbitMqBroker.Address();
+        var scenario = await TransportScenario.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["Bpm__Transports__MassTransit__Topics__0"] = topic,
+                ["Bpm__Transports__MassTransit__Host"] = host,
+                ["Bpm__Transports__MassTransit__Port"] = port.ToString(),
+            },
+            new Dictionary<string, string>
+            {
+                ["Bpm__Worker__Transport"] = "MassTransit",
+                ["Bpm__Worker__RabbitMq__Host"] = host,
+                ["Bpm__Worker__RabbitMq__Port"] = port.ToString(),
+                ["TestWorker__Topic"] = topic,
+            },
+            topic);
+        return scenario;
+    }
+
+    [Fact]
+    public async Task Should_complete_instances_with_competing_workers_each_once()
+    {
+        await using var scenario = await StartAsync("echo-mt-" + Guid.NewGuid().ToString("N")[..6]);
+        scenario.AddWorker("mt-a", new Dictionary<string, string> { ["TestWorker__MaxConcurrency"] = "2" });
+        scenario.AddWorker("mt-b", new Dictionary<string, string> { ["TestWorker__MaxConcurrency"] = "2" });
+        var instances = await scenario.StartInstancesAsync(20, """{"amount": {"value": 21, "type": "Integer"}, "sleepMs": {"value": 100, "type": "Integer"}}""");
+
+        await scenario.WaitForCompletedAsync(instances.Count, TimeSpan.FromSeconds(90));
+        await scenario.AssertEachCompletedOnceAsync(instances);
+        Assert.Empty(await scenario.IncidentsAsync());
+        Assert.All(scenario.Workers, w => Assert.NotEmpty(w.Handled));
+    }
+
+    [Fact]
+    public async Task Should_lose_nothing_when_RabbitMQ_restarts_under_load()
+    {
+        await using var scenario = await StartAsync("echo-mt-" + Guid.NewGuid().ToString("N")[..6]);
+        var worker = scenario.AddWorker("mt-restart", new Dictionary<string, string> { ["TestWorker__MaxConcurrency"] = "2" });
+        var instances = await scenario.StartInstancesAsync(30, """{"amount": {"value": 21, "type": "Integer"}, "sleepMs": {"value": 100, "type": "Integer"}}""");
+        await EngineClient.EventuallyAsync(() => Task.FromResult(worker.Handled.Count >= 3), TimeSpan.FromSeconds(60), "work to be under way");
+
+        await RabbitMqBroker.RestartAsync();
+        instances.AddRange(await scenario.StartInstancesAsync(10, """{"amount": {"value": 21, "type": "Integer"}}"""));
+
+        await scenario.WaitForCompletedAsync(instances.Count, TimeSpan.FromSeconds(120));
+        await scenario.AssertEachCompletedOnceAsync(instances);
+        Assert.Empty(await scenario.IncidentsAsync());
+    }
+}
