@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Bpm.Workers.Onboarding;
@@ -13,12 +12,20 @@ public static class AccountNames
         return parts.Count == 1 ? parts[0] : $"{parts[0]}.{parts[^1]}";
     }
 
+    // The host runs with invariant globalization (no Unicode normalization), so accents are folded by table.
+    private const string Accented = "áàâäãåāăąçćčďéèêëēęěíìîïīłñńňóòôöõøōőŕřśšşťúùûüūůűýÿźžż";
+    private const string Folded = "aaaaaaaaacccdeeeeeeeiiiiilnnnoooooooorrssstuuuuuuuyyzzz";
+
     private static string Plain(string word)
     {
         var builder = new StringBuilder();
-        foreach (var c in word.Normalize(NormalizationForm.FormD))
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && char.IsAsciiLetterOrDigit(c))
-                builder.Append(char.ToLowerInvariant(c));
+        foreach (var upper in word)
+        {
+            var c = char.ToLowerInvariant(upper);
+            var accent = Accented.IndexOf(c);
+            if (accent >= 0) builder.Append(Folded[accent]);
+            else if (char.IsAsciiLetterOrDigit(c)) builder.Append(c);
+        }
         return builder.ToString();
     }
 }
