@@ -74,4 +74,17 @@ public sealed class SlackSummaryHandlerTests : IDisposable
 
         Assert.Null(Tasks.Failed(outcome).Retries);
     }
+
+    [Fact]
+    public async Task Should_fail_with_the_models_retries_when_slack_is_unreachable()
+    {
+        var closed = WireMockServer.Start();
+        var url = closed.Url + "/services/x";
+        closed.Stop();
+
+        var outcome = await Handler(url).HandleAsync(Tasks.Create("slack-summary", new() { ["title"] = "x" }), default);
+
+        Assert.Null(Tasks.Failed(outcome).Retries);
+        Assert.StartsWith("Slack is unreachable", Tasks.Failed(outcome).Message);
+    }
 }
