@@ -30,8 +30,6 @@ public static class EngineHostExtensions
         var jobs = builder.Configuration.GetSection("Bpm:Jobs").Get<JobOptions>() ?? new JobOptions();
         builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; });
         if (jobs.Enabled) builder.Services.AddHostedService<JobExecutorService>();
-        var transports = builder.Configuration.GetSection("Bpm:Transports").Get<TransportOptions>() ?? new TransportOptions();
-        builder.Services.AddBpmTransports(transports, needsBus: false);
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BpmDbContext>>().CreateDbContext());
 
         var keys = options.Auth.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();
@@ -42,6 +40,9 @@ public static class EngineHostExtensions
             builder.Services.AddSingleton(new DevelopmentKeyNotice(key));
         }
         builder.Services.AddSingleton(new ApiKeyRing(keys));
+        var transports = builder.Configuration.GetSection("Bpm:Transports").Get<TransportOptions>() ?? new TransportOptions();
+        builder.Services.AddBpmTransports(transports, needsBus: options.Workers.Embedded);
+        if (options.Workers.Embedded) builder.AddEmbeddedWorkers(transports, keys[0]);
         builder.Services.AddSingleton<AutoDeployer>();
         builder.Services.AddOpenApi();
         // Statement logging stays off unless configured: it would print every variable value.

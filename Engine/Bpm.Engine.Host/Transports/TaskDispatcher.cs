@@ -23,6 +23,7 @@ public sealed class TaskDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (publisher.Topics.Count == 0) return;
         var topics = publisher.Topics.Select(t => new FetchTopic(t, (long)options.LockDuration.TotalMilliseconds)).ToList();
         logger.LogInformation("Tasks of {Topics} go to workers over {Transport}", string.Join(", ", publisher.Topics), publisher.Name);
         var failures = 0;

@@ -11,7 +11,8 @@ public static class TransportServiceCollectionExtensions
     /// <summary>
     /// Wires the message transports named by <c>Bpm:Transports</c>: a dispatcher and a result consumer for
     /// Kafka when it has topics, and a MassTransit bus (RabbitMQ or in-memory) when MassTransit has topics
-    /// or <paramref name="needsBus"/> (workers embedded in this process use it).
+    /// or <paramref name="needsBus"/> (workers embedded in this process use it, and add their topics to
+    /// <paramref name="options"/> before the host starts).
     /// </summary>
     public static IServiceCollection AddBpmTransports(this IServiceCollection services, TransportOptions options, bool needsBus)
     {
@@ -48,11 +49,9 @@ public static class TransportServiceCollectionExtensions
                     });
                 }
             });
-            if (options.MassTransit.Topics.Count > 0)
-            {
-                services.AddSingleton<MassTransitTaskPublisher>();
-                services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TaskDispatcher>(sp, sp.GetRequiredService<MassTransitTaskPublisher>()));
-            }
+            // Topics may still be added (by embedded workers) before the host starts.
+            services.AddSingleton<MassTransitTaskPublisher>();
+            services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TaskDispatcher>(sp, sp.GetRequiredService<MassTransitTaskPublisher>()));
         }
         return services;
     }

@@ -73,7 +73,7 @@ public abstract class DeploymentApiTests(EngineFixture fixture)
     [InlineData("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"p\">", "not well-formed")]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"&x;\"/></bpmn:definitions>", "DOCTYPE")]
     [InlineData("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"&c;\"/></bpmn:definitions>", "DOCTYPE")]
-    public async Task Should_reject_hostile_or_malformed_XML_within_a_second(string xml, string mentioned)
+    public async Task Should_reject_hostile_or_malformed_XML_at_once(string xml, string mentioned)
     {
         var watch = Stopwatch.StartNew();
         var response = await Client.DeployAsync("hostile.bpmn", xml);
@@ -81,7 +81,8 @@ public abstract class DeploymentApiTests(EngineFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(mentioned, (await EngineClient.Json(response))["message"]!.GetValue<string>());
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"took {watch.Elapsed}");
+        // An expanded entity bomb would take minutes and gigabytes; a refusal is a request like any other.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
     }
 
     [Fact]

@@ -61,12 +61,12 @@ public abstract class TimerTests(EngineFixture fixture)
     public async Task Should_unschedule_the_timer_start_of_a_superseded_version()
     {
         var key = "ticker_" + Guid.NewGuid().ToString("N")[..8];
-        var slow = EngineClient.FixtureXml("timer-start.bpmn").Replace("id=\"ticker\"", $"id=\"{key}\"").Replace("R2/PT1S", "R2/PT3S");
+        var slow = EngineClient.FixtureXml("timer-start.bpmn").Replace("id=\"ticker\"", $"id=\"{key}\"").Replace("R2/PT1S", "R2/PT5S");
         await Client.DeployAsync(key + ".bpmn", slow);
-        var withoutTimer = slow.Replace("<bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT3S</bpmn:timeCycle></bpmn:timerEventDefinition>", "");
+        var withoutTimer = slow.Replace("<bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT5S</bpmn:timeCycle></bpmn:timerEventDefinition>", "");
         await Client.DeployAsync(key + ".bpmn", withoutTimer);
 
-        await Task.Delay(4500);
+        await Task.Delay(6500);
 
         Assert.Equal(0, (await Client.GetJsonAsync($"process-instance/count?processDefinitionKey={key}"))["count"]!.GetValue<long>());
     }
