@@ -5,8 +5,11 @@ using Bpm.Bench.Infrastructure;
 using Bpm.Bench.Scenarios;
 
 var options = BenchOptions.Parse(args);
-IScenario[] scenarios = [new CoreScenario(), new DurableScenario(), new UserTasksScenario(), new TimersScenario(), new StateScenario()];
-string[] notYet = ["kafka", "masstransit"];
+IScenario[] scenarios =
+[
+    new CoreScenario(), new DurableScenario(), new TransportScenario(BenchTransport.Kafka), new TransportScenario(BenchTransport.MassTransit),
+    new UserTasksScenario(), new TimersScenario(), new StateScenario(),
+];
 
 var results = new List<BenchResult>();
 var failed = false;
@@ -26,8 +29,6 @@ await using (var run = new BenchRun(options))
         }
     }
 }
-foreach (var name in notYet.Where(n => options.Scenarios.Contains(n)))
-    Console.Error.WriteLine($"{name}: the engine has no such feature yet, so there is nothing to measure");
 
 Console.WriteLine(MarkdownTable.Render(results));
 var file = Path.Combine(RepositoryPaths.Root, "bench", "results", "latest.json");

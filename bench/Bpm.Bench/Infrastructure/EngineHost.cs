@@ -27,7 +27,7 @@ public sealed class EngineHost : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Starts a host on SQLite (a fresh file) or on the given PostgreSQL database.</summary>
-    public static async Task<EngineHost> StartAsync(string? postgresConnectionString)
+    public static async Task<EngineHost> StartAsync(string? postgresConnectionString, IDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [RepositoryPaths.HostAssembly()])
@@ -54,6 +54,7 @@ public sealed class EngineHost : IAsyncDisposable
             start.Environment["Bpm__Database__Provider"] = "PostgreSql";
             start.Environment["ConnectionStrings__Bpm"] = postgresConnectionString + ";Maximum Pool Size=100";
         }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         var host = new EngineHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), dataFolder);
         await host.WaitUntilReadyAsync();
         return host;

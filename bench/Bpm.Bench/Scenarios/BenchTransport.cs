@@ -1,0 +1,7 @@
+namespace Bpm.Bench.Scenarios;
+
+public enum BenchTransport
+{
+    Kafka,
+    MassTransit,
+}
