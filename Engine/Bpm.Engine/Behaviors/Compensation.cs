@@ -16,11 +16,30 @@ internal static class Compensation
         if (handler is not null) context.Instance.Compensations.Add(new CompensationRecord(token.NodeId, handler.CompensationHandlerId!, token.ScopeTokenId));
     }
 
+    /// <summary>
+    /// A sub-process completed. Without a handler of its own, what it did stays undoable from the enclosing
+    /// scope (compensating the sub-process undoes its activities, newest first); with one, its handler
+    /// stands for all of it.
+    /// </summary>
+    public static void ScopeCompleted(CommandContext context, Token subProcess)
+    {
+        var inner = context.Instance.Compensations.Where(r => r.ScopeTokenId == subProcess.Id).ToList();
+        if (inner.Count == 0) return;
+        var ownHandler = context.Definition.BoundaryEventsOf(subProcess.NodeId).Any(b => b.CompensationHandlerId is not null);
+        foreach (var record in inner)
+        {
+            var index = context.Instance.Compensations.IndexOf(record);
+            if (ownHandler) context.Instance.Compensations.RemoveAt(index);
+            else context.Instance.Compensations[index] = record with { ScopeTokenId = subProcess.ScopeTokenId, Within = [.. record.Within ?? [], subProcess.NodeId] };
+        }
+    }
+
     /// <returns>True when handlers run and the thrower waits for them.</returns>
     public static bool Throw(CommandContext context, Token thrower, CompensationEventDefinition compensation)
     {
         var records = context.Instance.Compensations
-            .Where(r => r.ScopeTokenId == thrower.ScopeTokenId && (compensation.ActivityRef is null || r.ActivityId == compensation.ActivityRef))
+            .Where(r => r.ScopeTokenId == thrower.ScopeTokenId
+                && (compensation.ActivityRef is null || r.ActivityId == compensation.ActivityRef || r.Within?.Contains(compensation.ActivityRef) == true))
             .ToList();
         if (records.Count == 0) return false;
         foreach (var record in records) context.Instance.Compensations.Remove(record);

@@ -102,6 +102,8 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
     public void CompleteScopeIfEmpty(string? scopeTokenId)
     {
         if (Instance.Tokens.Any(t => t.ScopeTokenId == scopeTokenId)) return;
+        var scope = scopeTokenId is null ? null : Instance.FindToken(scopeTokenId);
+        if (scope is not null && Definition.Node(scope.NodeId) is SubProcess) Behaviors.Compensation.ScopeCompleted(this, scope);
         Instance.Compensations.RemoveAll(r => r.ScopeTokenId == scopeTokenId);
         if (scopeTokenId is null)
         {
@@ -112,11 +114,10 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
             Record(new InstanceEnded(InstanceState.Completed, Now));
             return;
         }
-        var scopeToken = Instance.FindToken(scopeTokenId);
-        if (scopeToken is not null && scopeToken.State == TokenState.Waiting)
+        if (scope is not null && scope.State == TokenState.Waiting)
         {
-            scopeToken.State = TokenState.Running;
-            Schedule(new Step.Complete(scopeToken));
+            scope.State = TokenState.Running;
+            Schedule(new Step.Complete(scope));
         }
     }
 
