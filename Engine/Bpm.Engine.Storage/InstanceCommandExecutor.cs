@@ -61,6 +61,56 @@ public sealed class InstanceCommandExecutor(
         }
     }
 
+    /// <summary>
+    /// Runs commands against several distinct instances in one transaction: one query loads them, one
+    /// round trip writes them, one commit makes them durable. All or nothing: when any instance is missing,
+    /// ended or changed meanwhile, or a command fails or reaches another instance (a call activity), nothing
+    /// is written and the caller runs the commands one by one, where each such case has its own answer.
+    /// </summary>
+    /// <param name="claim">Runs first in the transaction; false when what the commands need is gone (a job taken over).</param>
+    /// <returns>Whether the batch was applied.</returns>
+    public async Task<bool> TryExecuteBatchAsync(
+        IReadOnlyDictionary<string, InstanceCommand> commands,
+        Func<BpmDbContext, CancellationToken, Task<bool>> claim,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (!await claim(db, cancellationToken)) return false;
+            var ids = commands.Keys.ToList();
+            var rows = await db.ProcessInstances.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
+            if (rows.Count != ids.Count) return false;
+            var results = new List<(ProcessInstanceRow Row, CommandResult Result)>(rows.Count);
+            foreach (var row in rows)
+            {
+                var instance = InstanceDocument.Read(row.Document);
+                if (instance.IsEnded) return false;
+                var result = commands[row.Id](await definitions.GetAsync(db, row.DefinitionId, cancellationToken), instance);
+                if (result.Effects.Any(e => ReachesAnotherInstance(e, instance))) return false;
+                results.Add((row, result));
+            }
+            foreach (var (row, result) in results) await EffectWriter.ApplyAsync(db, row, result, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            foreach (var (_, result) in results) NotifyNewTasks(result);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Each command again on its own: its failure, if any, then lands where it belongs.
+            return false;
+        }
+    }
+
+    private static bool ReachesAnotherInstance(RuntimeEffect effect, ProcessInstance instance) => effect switch
+    {
+        ChildInstanceRequested or ChildInstanceCancelled or ErrorThrownToCaller => true,
+        InstanceEnded => instance.SuperInstanceId is not null,
+        _ => false,
+    };
+
     /// <summary>Stores a new instance started by <paramref name="result"/> in one transaction.</summary>
     public async Task InsertAsync(CommandResult result, CancellationToken cancellationToken)
     {

@@ -28,8 +28,47 @@ public sealed class JobExecutor(
     public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
     {
         var jobs = await AcquireAsync(cancellationToken);
-        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, RunAsync);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
+        var (batches, single) = Batches(jobs);
+        await Parallel.ForEachAsync(batches, parallel, async (batch, ct) =>
+        {
+            if (await TryRunBatchAsync(batch, ct)) return;
+            foreach (var job in batch) single.Add(job);
+        });
+        await Parallel.ForEachAsync(single, parallel, RunAsync);
         return jobs.Count;
+    }
+
+    /// <summary>
+    /// Timer and continuation jobs of distinct instances go in batches of <see cref="JobOptions.CommandBatchSize"/>,
+    /// one transaction each; timer starts and a second job of the same instance run on their own.
+    /// </summary>
+    private (List<List<JobRow>> Batches, System.Collections.Concurrent.ConcurrentBag<JobRow> Single) Batches(List<JobRow> jobs)
+    {
+        var single = new System.Collections.Concurrent.ConcurrentBag<JobRow>();
+        var batchable = new List<JobRow>();
+        var instances = new HashSet<string>();
+        foreach (var job in jobs)
+        {
+            if (job.Kind != JobRow.TimerStart && job.ProcessInstanceId is { } instance && instances.Add(instance)) batchable.Add(job);
+            else single.Add(job);
+        }
+        if (options.CommandBatchSize <= 1) return ([], [.. jobs]);
+        return (batchable.Chunk(options.CommandBatchSize).Select(c => c.ToList()).ToList(), single);
+    }
+
+    private Task<bool> TryRunBatchAsync(List<JobRow> batch, CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(j => j.Id).ToList();
+        var commands = batch.ToDictionary(j => j.ProcessInstanceId!, j => j.Kind == JobRow.Continuation
+            ? (InstanceCommandExecutor.InstanceCommand)((definition, instance) => runtime.Continue(definition, instance, j.TokenId!))
+            : (definition, instance) => runtime.FireTimer(definition, instance, j.Id));
+        return executor.TryExecuteBatchAsync(commands, async (db, ct) =>
+        {
+            var owned = await db.Jobs.Where(j => ids.Contains(j.Id) && j.LockOwner == options.NodeId).ToListAsync(ct);
+            db.Jobs.RemoveRange(owned);
+            return owned.Count == ids.Count;
+        }, cancellationToken);
     }
 
     private async Task<List<JobRow>> AcquireAsync(CancellationToken cancellationToken)
