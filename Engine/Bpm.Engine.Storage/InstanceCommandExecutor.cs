@@ -3,6 +3,7 @@ using Bpm.Engine.Model;
 using Bpm.Engine.Runtime;
 using Bpm.Engine.Runtime.Effects;
 using Bpm.Engine.Storage.Entities;
+using Bpm.Engine.Storage.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bpm.Engine.Storage;
@@ -16,7 +17,8 @@ public sealed class InstanceCommandExecutor(
     IDbContextFactory<BpmDbContext> contexts,
     DefinitionCache definitions,
     TaskAvailability availability,
-    ProcessRuntime runtime)
+    ProcessRuntime runtime,
+    EngineMetrics metrics)
 {
     private const int MaxAttempts = 8;
 
@@ -154,8 +156,10 @@ public sealed class InstanceCommandExecutor(
             ?? throw EngineException.NotFound($"Call activity needs process '{call.ProcessKey}' ({call.Binding}{(call.Version is null ? "" : $" {call.Version}")}), which is not deployed");
     }
 
+    /// <summary>After a commit: wakes fetchers waiting for the new tasks' topics and counts what the command did.</summary>
     public void NotifyNewTasks(CommandResult result)
     {
+        metrics.Committed(result);
         foreach (var created in result.Effects.OfType<ExternalTaskCreated>()) availability.Notify(created.Topic);
     }
 }

@@ -2,6 +2,7 @@ using Bpm.Engine.Errors;
 using Bpm.Engine.Model;
 using Bpm.Engine.Runtime;
 using Bpm.Engine.Storage.Entities;
+using Bpm.Engine.Storage.Telemetry;
 using Bpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -21,13 +22,16 @@ public sealed class JobExecutor(
     DefinitionCache definitions,
     ProcessRuntime runtime,
     TimeProvider time,
+    EngineMetrics metrics,
     ILogger<JobExecutor> logger)
 {
     /// <summary>Acquires one batch of due jobs and runs them.</summary>
     /// <returns>How many jobs were acquired.</returns>
     public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp(); // wall time on purpose: the clock may be virtual
         var jobs = await AcquireAsync(cancellationToken);
+        metrics.JobsAcquired(jobs.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken }, RunAsync);
         return jobs.Count;
     }
