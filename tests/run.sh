@@ -19,6 +19,18 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+# The deployment tests lint YAML with yamllint and render the k8s overlays with kubectl (1.27 or newer, for
+# kustomize v5). Debian's kubernetes-client package is 1.20, too old for the overlays, so kubectl is not
+# installed here: install it from the Kubernetes project's packages when missing.
+if ! command -v yamllint >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq yamllint >/dev/null
+  else
+    echo "yamllint is needed for the tests: sudo apt-get install -y yamllint" >&2
+    exit 1
+  fi
+fi
+command -v kubectl >/dev/null 2>&1 || echo "kubectl 1.27+ is missing: the deployment tests that render k8s/ will fail" >&2
 BPM_TEST_POSTGRES="$(bash tests/postgres.sh start)" || { echo "could not start PostgreSQL" >&2; exit 1; }
 export BPM_TEST_POSTGRES
 trap 'bash tests/postgres.sh stop; bash tests/rabbitmq.sh stop' EXIT

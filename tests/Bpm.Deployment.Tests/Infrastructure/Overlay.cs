@@ -65,7 +65,8 @@ public sealed class Overlay
     private static async Task<Overlay> RenderNowAsync(string environment)
     {
         var result = await Tool.RunAsync("kubectl", ["kustomize", $"k8s/overlays/{environment}"]);
-        if (result.ExitCode != 0) throw new InvalidOperationException(result.Describe($"kubectl kustomize k8s/overlays/{environment}"));
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException(result.Describe($"kubectl kustomize k8s/overlays/{environment}") + "\n(the overlays need kubectl 1.27 or newer, with kustomize v5)");
         return new Overlay(environment, Parse(result.Output));
     }
 
