@@ -49,23 +49,22 @@ public sealed class CommandTelemetryMiddleware(RequestDelegate next, ILogger<Com
     /// <summary><c>bpm.</c> + the resource + the last literal segment, or the method when the route ends in a parameter.</summary>
     public static string CommandName(RoutePattern pattern, string method)
     {
-        var literals = Segments(pattern).ToList();
-        var resource = literals.Count > 0 ? literals[0].Text : "engine";
-        var last = pattern.PathSegments[^1].IsSimple && pattern.PathSegments[^1].Parts[0] is RoutePatternLiteralPart tail && literals.Count > 1 ? tail.Content : null;
-        return $"bpm.{resource}.{last ?? method.ToLowerInvariant()}";
+        var literals = Literals(pattern);
+        var endsInLiteral = pattern.PathSegments[^1].Parts is [RoutePatternLiteralPart];
+        var action = endsInLiteral && literals.Count > 1 ? literals[^1] : method.ToLowerInvariant();
+        return $"bpm.{Resource(literals)}.{action}";
     }
 
-    private static IEnumerable<(string Text, int Index)> Segments(RoutePattern pattern)
-    {
-        for (var i = 0; i < pattern.PathSegments.Count; i++)
-        {
-            if (pattern.PathSegments[i].IsSimple && pattern.PathSegments[i].Parts[0] is RoutePatternLiteralPart literal && i > 0) yield return (literal.Content, i);
-        }
-    }
+    /// <summary>The literal segments after <c>/engine-rest</c>; the first names the resource.</summary>
+    private static List<string> Literals(RoutePattern pattern) =>
+        pattern.PathSegments.Skip(1).Select(s => s.Parts is [RoutePatternLiteralPart literal] ? literal.Content : null).OfType<string>().ToList();
 
+    private static string Resource(List<string> literals) => literals.Count > 0 ? literals[0] : "engine";
+
+    /// <summary>The route's ids as span tags (<c>bpm.process_instance.id</c>) and log scope names (<c>ProcessInstanceId</c>).</summary>
     private static List<(string Tag, string Scope, string Value)> Ids(RoutePattern pattern, RouteValueDictionary values)
     {
-        var resource = Segments(pattern).Select(s => s.Text).FirstOrDefault() ?? "engine";
+        var resource = Resource(Literals(pattern));
         var ids = new List<(string, string, string)>();
         foreach (var parameter in pattern.Parameters)
         {

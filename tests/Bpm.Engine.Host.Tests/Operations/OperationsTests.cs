@@ -39,19 +39,23 @@ public sealed class OperationsTests
         var client = new EngineClient(engine.Client());
         var (key, _) = await client.DeployUniqueAsync("service-task.bpmn", "single-task");
         var instance = await client.StartAsync(key);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.Http.DeleteAsync($"process-instance/{instance}")).StatusCode);
 
         await EngineClient.EventuallyAsync(() =>
         {
-            lock (received) return Task.FromResult(received.ToString().Contains("bpm.process-definition.start") && received.ToString().Contains(key));
-        }, TimeSpan.FromSeconds(15), "the start command's span to reach the collector");
+            lock (received) return Task.FromResult(received.ToString().Contains("bpm.process-definition.start") && received.ToString().Contains("bpm.process-instance.delete"));
+        }, TimeSpan.FromSeconds(15), "the spans of the start and the cancellation to reach the collector");
 
         string traces;
         lock (received) traces = received.ToString();
         Assert.Contains("/v1/traces", traces);
         Assert.Contains("Bpm.Engine", traces);
         Assert.Contains("bpm.deployment.create", traces);
+        Assert.Contains("bpm.process_definition.key", traces);
+        Assert.Contains(key, traces);
+        Assert.Contains("bpm.process_instance.id", traces);
+        Assert.Contains(instance, traces);
         Assert.DoesNotContain("/health/ready", traces);
-        Assert.NotEmpty(instance);
         collector.Stop();
     }
 
