@@ -105,6 +105,38 @@ public sealed class OperationsTests
     }
 
     [Fact]
+    public async Task Should_finish_the_batch_of_jobs_it_holds_when_terminated()
+    {
+        const int instances = 80;
+        await using var database = TestDatabase.Sqlite();
+        string key;
+        // Continuations are queued while no job executor runs, so the next node acquires them in one batch.
+        await using (var queueing = await EngineProcess.StartAsync(database, new Dictionary<string, string> { ["Bpm__Jobs__Enabled"] = "false" }))
+        {
+            var client = new EngineClient(queueing.Client());
+            (key, _) = await client.DeployUniqueAsync("async-step.bpmn", "asyncStep");
+            for (var i = 0; i < instances; i++) await client.StartAsync(key);
+        }
+        await using var running = await EngineProcess.StartAsync(database, new Dictionary<string, string>
+        {
+            ["Bpm__Jobs__BatchSize"] = "500",
+            ["Bpm__Jobs__Parallelism"] = "1",
+            ["Bpm__ShutdownTimeout"] = "00:00:30",
+        });
+        var runningClient = new EngineClient(running.Client());
+        await EngineClient.EventuallyAsync(async () => await CompletedAsync(runningClient, key) > 0, TimeSpan.FromSeconds(20), "the batch to start");
+
+        var exitCode = await running.TerminateAsync(TimeSpan.FromSeconds(40));
+
+        Assert.Equal(0, exitCode);
+        await using var after = await EngineProcess.StartAsync(database, new Dictionary<string, string> { ["Bpm__Jobs__Enabled"] = "false" });
+        Assert.Equal(instances, await CompletedAsync(new EngineClient(after.Client()), key));
+    }
+
+    private static async Task<int> CompletedAsync(EngineClient client, string key) =>
+        (await client.GetJsonAsync($"history/process-instance?processDefinitionKey={key}&finished=true&maxResults=1000")).AsArray().Count;
+
+    [Fact]
     public async Task Should_refuse_to_start_with_a_malformed_otlp_endpoint()
     {
         await using var database = TestDatabase.Sqlite();
