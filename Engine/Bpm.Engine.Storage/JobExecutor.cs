@@ -54,6 +54,8 @@ public sealed class JobExecutor(
 
     private async ValueTask RunAsync(JobRow job, CancellationToken cancellationToken)
     {
+        using var span = EngineTracing.Source.StartActivity($"bpm.job.{job.Kind}")?.SetTag("bpm.job.id", job.Id).SetTag("bpm.process_instance.id", job.ProcessInstanceId);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = job.Id, ["ProcessInstanceId"] = job.ProcessInstanceId });
         try
         {
             if (job.Kind == JobRow.TimerStart) await StartInstanceAsync(job, cancellationToken);

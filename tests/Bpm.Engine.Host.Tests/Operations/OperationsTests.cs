@@ -40,11 +40,17 @@ public sealed class OperationsTests
         var (key, _) = await client.DeployUniqueAsync("service-task.bpmn", "single-task");
         var instance = await client.StartAsync(key);
         Assert.Equal(HttpStatusCode.NoContent, (await client.Http.DeleteAsync($"process-instance/{instance}")).StatusCode);
+        var (asyncKey, _) = await client.DeployUniqueAsync("async-step.bpmn", "asyncStep");
+        var continued = await client.StartAsync(asyncKey);
 
         await EngineClient.EventuallyAsync(() =>
         {
-            lock (received) return Task.FromResult(received.ToString().Contains("bpm.process-definition.start") && received.ToString().Contains("bpm.process-instance.delete"));
-        }, TimeSpan.FromSeconds(15), "the spans of the start and the cancellation to reach the collector");
+            lock (received)
+            {
+                var text = received.ToString();
+                return Task.FromResult(text.Contains("bpm.process-definition.start") && text.Contains("bpm.process-instance.delete") && text.Contains(continued));
+            }
+        }, TimeSpan.FromSeconds(15), "the spans of the start, the cancellation and the continuation job to reach the collector");
 
         string traces;
         lock (received) traces = received.ToString();
@@ -55,6 +61,7 @@ public sealed class OperationsTests
         Assert.Contains(key, traces);
         Assert.Contains("bpm.process_instance.id", traces);
         Assert.Contains(instance, traces);
+        Assert.Contains("bpm.job.continuation", traces);
         Assert.DoesNotContain("/health/ready", traces);
         collector.Stop();
     }
