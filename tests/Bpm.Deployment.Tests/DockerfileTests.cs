@@ -50,7 +50,7 @@ public sealed class DockerfileTests
         var file = Dockerfile.Read("Engine/Bpm.Engine.Host/Dockerfile");
         var environment = file.Environment();
 
-        Assert.All(environment.Keys, name => Assert.True(EngineSettings.IsRead(name), $"the engine does not read {name}"));
+        Assert.All(environment.Keys, name => Assert.True(AppSettings.Engine.IsRead(name), $"the engine does not read {name}"));
         Assert.Equal("/data", environment["Bpm__DataFolder"]);
         Assert.Contains("/data", file.All("VOLUME").Single());
     }

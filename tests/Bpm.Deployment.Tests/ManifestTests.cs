@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Bpm.Contracts.Workers;
 using Bpm.Deployment.Tests.Infrastructure;
 
 namespace Bpm.Deployment.Tests;
@@ -19,28 +21,32 @@ public sealed class ManifestTests
             var app = AppOf(container);
             foreach (var name in EnvironmentOf(overlay, container).Keys)
             {
-                var read = app == "bpm-engine" ? EngineSettings.IsRead(name) : WorkerSettings.Read.Contains(name);
+                var read = (app == "bpm-engine" ? AppSettings.Engine : AppSettings.Worker).IsRead(name);
                 if (!read) ignored.Add($"{container} sets {name}");
                 if (app == "bpm-engine") engineVariables++;
             }
         }
 
         Assert.True(ignored.Count == 0,
-            "Settings no app reads (a typo?):\n" + string.Join("\n", ignored) + "\nThe engine reads: " + string.Join(", ", EngineSettings.Describe()));
+            "Settings no app reads (a typo?):\n" + string.Join("\n", ignored) + "\nThe engine reads: " + AppSettings.Engine.Describe() + "\nThe workers read: " + AppSettings.Worker.Describe());
         Assert.True(engineVariables >= 5, $"the engine gets its configuration from the manifests ({engineVariables} variables)");
     }
 
     [Fact]
-    public void Should_tell_a_misspelt_setting_from_the_settings_the_engine_reads()
+    public void Should_tell_a_misspelt_setting_from_the_settings_the_apps_read()
     {
-        Assert.True(EngineSettings.IsRead("Bpm__Jobs__PollInterval"));
-        Assert.True(EngineSettings.IsRead("Bpm__Auth__ApiKeys__3"));
-        Assert.True(EngineSettings.IsRead("Bpm__Telemetry__OtlpEndpoint"));
-        Assert.True(EngineSettings.IsRead("ConnectionStrings__Bpm"));
-        Assert.False(EngineSettings.IsRead("Bpm__Jobs__PolInterval"));
-        Assert.False(EngineSettings.IsRead("Bpm__Auth__ApiKeys"));
-        Assert.False(EngineSettings.IsRead("Bpm__Jobs"));
-        Assert.False(EngineSettings.IsRead("ConnectionStrings__Bmp"));
+        Assert.True(AppSettings.Engine.IsRead("Bpm__Jobs__PollInterval"));
+        Assert.True(AppSettings.Engine.IsRead("Bpm__Auth__ApiKeys__3"));
+        Assert.True(AppSettings.Engine.IsRead("Bpm__Telemetry__OtlpEndpoint"));
+        Assert.True(AppSettings.Engine.IsRead("ConnectionStrings__Bpm"));
+        Assert.False(AppSettings.Engine.IsRead("Bpm__Jobs__PolInterval"));
+        Assert.False(AppSettings.Engine.IsRead("Bpm__Auth__ApiKeys"));
+        Assert.False(AppSettings.Engine.IsRead("Bpm__Jobs"));
+        Assert.False(AppSettings.Engine.IsRead("ConnectionStrings__Bmp"));
+        Assert.True(AppSettings.Worker.IsRead("Bpm__Worker__Kafka__BootstrapServers"));
+        Assert.True(AppSettings.Worker.IsRead("Bpm__Worker__RabbitMq__Password"));
+        Assert.False(AppSettings.Worker.IsRead("Bpm__Workers__Transport"));
+        Assert.False(AppSettings.Worker.IsRead("Bpm__Jobs__PollInterval"));
     }
 
     [Theory, MemberData(nameof(Environments))]
@@ -140,7 +146,7 @@ public sealed class ManifestTests
     {
         var overlay = await Overlay.RenderAsync(environment);
         var scaled = overlay.OfKind("ScaledObject").ToDictionary(
-            s => s.At("spec", "triggers")!.AsArray().Single()!["type"]!.GetValue<string>(),
+            s => s.At("spec", "triggers")!.AsArray().Select(t => t!["type"]!.GetValue<string>()).Distinct().Single(),
             s => s.Text("spec", "scaleTargetRef", "name")!);
 
         Assert.Equal(["kafka", "rabbitmq"], scaled.Keys.Order());
@@ -150,10 +156,22 @@ public sealed class ManifestTests
         var authentication = overlay.Single("TriggerAuthentication", rabbit.At("spec", "triggers")!.AsArray().Single()!["authenticationRef"]!["name"]!.GetValue<string>());
         var secret = authentication.At("spec", "secretTargetRef")!.AsArray().Single()!["name"]!.GetValue<string>();
         Assert.True(overlay.Data("Secret", secret) is not null || ExternalSecrets().Contains(secret), $"secret {secret} is neither rendered nor listed in docs/operations.md");
-        var kafkaPool = overlay.Containers().Single(c => c.Owner.Name == scaled["kafka"]);
-        var lag = overlay.OfKind("ScaledObject").Single(s => s.Text("spec", "scaleTargetRef", "name") == scaled["kafka"]).At("spec", "triggers")!.AsArray().Single()!["metadata"]!;
-        Assert.Equal(EnvironmentOf(overlay, kafkaPool)["Bpm__Kafka__GroupId"], lag["consumerGroup"]!.GetValue<string>());
-        Assert.Equal(EnvironmentOf(overlay, kafkaPool)["Bpm__Kafka__BootstrapServers"], lag["bootstrapServers"]!.GetValue<string>());
+        // One lag trigger per task type of the shipped models, on the topic and group the workers use.
+        var kafkaPool = EnvironmentOf(overlay, overlay.Containers().Single(c => c.Owner.Name == scaled["kafka"]));
+        var triggers = overlay.OfKind("ScaledObject").Single(s => s.Text("spec", "scaleTargetRef", "name") == scaled["kafka"]).At("spec", "triggers")!.AsArray()
+            .Select(t => t!["metadata"]!).ToList();
+        var types = ShippedTaskTypes();
+        Assert.Equal(types.Select(WorkerMessages.TasksTopic), triggers.Select(t => t["topic"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(triggers, t =>
+        {
+            var type = t["topic"]!.GetValue<string>()["bpm.tasks.".Length..];
+            Assert.Equal(WorkerMessages.WorkerGroup(type), t["consumerGroup"]!.GetValue<string>());
+            Assert.Equal(kafkaPool["Bpm__Worker__Kafka__BootstrapServers"], t["bootstrapServers"]!.GetValue<string>());
+        });
+        // The MassTransit pool counts the task queues, not the engine's results queue.
+        var queues = new Regex("^" + rabbit.At("spec", "triggers")!.AsArray().Single()!["metadata"]!["queueName"]!.GetValue<string>() + "$");
+        Assert.All(types, type => Assert.Matches(queues, WorkerMessages.TasksQueue(type)));
+        Assert.DoesNotMatch(queues, WorkerMessages.ResultsQueue);
     }
 
     [Theory, MemberData(nameof(Environments))]
@@ -248,11 +266,19 @@ public sealed class ManifestTests
     private static HashSet<string> ExternalSecrets()
     {
         var docs = Repository.Read("docs/operations.md");
-        return [.. System.Text.RegularExpressions.Regex.Matches(docs, @"kubectl -n bpm create secret generic ([a-z0-9-]+)").Select(m => m.Groups[1].Value)];
+        return [.. Regex.Matches(docs, @"kubectl -n bpm create secret generic ([a-z0-9-]+)").Select(m => m.Groups[1].Value)];
     }
 
+    /// <summary>The external task types (Camunda 7 topics, Camunda 8 task definition types) of the models the engine ships.</summary>
+    private static List<string> ShippedTaskTypes() =>
+        Directory.EnumerateFiles(Repository.PathOf("Engine/Bpm.Engine.Host/models"), "*.bpmn")
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"(?:camunda:topic|zeebe:taskDefinition type)=""([^""$={]+)""").Select(m => m.Groups[1].Value))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     private static string TransportOf(Overlay overlay, string deployment) =>
-        EnvironmentOf(overlay, overlay.Containers().Single(c => c.Owner.Kind == "Deployment" && c.Owner.Name == deployment))["Bpm__Workers__Transport"];
+        EnvironmentOf(overlay, overlay.Containers().Single(c => c.Owner.Kind == "Deployment" && c.Owner.Name == deployment))["Bpm__Worker__Transport"];
 
     private static bool Selects(JsonObject labels, JsonObject selector) =>
         selector.All(s => labels[s.Key]?.GetValue<string>() == s.Value!.GetValue<string>());
