@@ -2,6 +2,8 @@ using System.Collections;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Bpm.Engine.Host.Infrastructure;
+using Bpm.Engine.Host.Transports;
+using Bpm.Workers;
 using Bpm.Workers.Sdk;
 
 namespace Bpm.Deployment.Tests.Infrastructure;
@@ -13,22 +15,32 @@ namespace Bpm.Deployment.Tests.Infrastructure;
 /// </summary>
 public sealed class AppSettings
 {
-    /// <summary>The engine host: <see cref="BpmHostOptions"/> is the section <c>Bpm</c>.</summary>
-    public static AppSettings Engine { get; } = new(typeof(BpmHostOptions), "Bpm",
-    [
-        "ConnectionStrings__Bpm", // EngineHostExtensions: GetConnectionString("Bpm")
-        "ASPNETCORE_URLS",
-        "ASPNETCORE_ENVIRONMENT",
-        OperationsExtensions.StandardOtlpEndpoint,
-    ]);
+    /// <summary>The engine host: <see cref="BpmHostOptions"/> is the section <c>Bpm</c>, <see cref="TransportOptions"/> <c>Bpm:Transports</c>.</summary>
+    public static AppSettings Engine { get; } = new(
+        [(typeof(BpmHostOptions), "Bpm"), (typeof(TransportOptions), "Bpm__Transports")],
+        [
+            "ConnectionStrings__Bpm", // EngineHostExtensions: GetConnectionString("Bpm")
+            "ASPNETCORE_URLS",
+            "ASPNETCORE_ENVIRONMENT",
+            OperationsExtensions.StandardOtlpEndpoint,
+        ]);
 
-    /// <summary>The worker host: the worker SDK binds <see cref="WorkerOptions"/> to the section <c>Bpm:Worker</c>.</summary>
-    public static AppSettings Worker { get; } = new(typeof(WorkerOptions), "Bpm__Worker", ["DOTNET_ENVIRONMENT"]);
+    /// <summary>
+    /// The worker host: the worker SDK binds <see cref="WorkerOptions"/> to <c>Bpm:Worker</c>, and every seed
+    /// integration its options class to the section the class names in its <c>Section</c> constant.
+    /// </summary>
+    public static AppSettings Worker { get; } = new(
+        typeof(SeedWorkersExtensions).Assembly.GetTypes()
+            .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
+            .Where(t => t.Section is not null)
+            .Select(t => (t.Type, t.Section!.Replace(":", "__")))
+            .Prepend((typeof(WorkerOptions), "Bpm__Worker")),
+        ["DOTNET_ENVIRONMENT"]);
 
     private readonly IReadOnlyList<Regex> _patterns;
 
-    private AppSettings(Type options, string prefix, IEnumerable<string> readOutsideOptions) =>
-        _patterns = Walk(options, prefix).Concat(readOutsideOptions.Select(Regex.Escape)).Select(p => new Regex($"^{p}$")).ToList();
+    private AppSettings(IEnumerable<(Type Options, string Prefix)> sections, IEnumerable<string> readOutsideOptions) =>
+        _patterns = sections.SelectMany(s => Walk(s.Options, s.Prefix)).Concat(readOutsideOptions.Select(Regex.Escape)).Select(p => new Regex($"^{p}$")).ToList();
 
     public bool IsRead(string variable) => _patterns.Any(p => p.IsMatch(variable));
 

@@ -7,7 +7,7 @@ namespace Bpm.Deployment.Tests.Infrastructure;
 
 /// <summary>
 /// The engine host's build output started as a process with the environment a manifest gives it, on an
-/// embedded SQLite file and a free loopback port instead of the cluster's database and port.
+/// embedded SQLite file, a free loopback port and in-process brokers instead of the cluster's.
 /// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
@@ -46,6 +46,9 @@ public sealed class EngineHost : IAsyncDisposable
         start.Environment["Bpm__Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Bpm"] = $"Data Source={Path.Combine(folder, "bpm.db")}";
         start.Environment["Bpm__DataFolder"] = folder;
+        // No brokers here: the engine's in-process stand-ins (librdkafka's mock cluster, MassTransit in memory).
+        start.Environment["Bpm__Transports__Kafka__BootstrapServers"] = "";
+        start.Environment["Bpm__Transports__MassTransit__Host"] = "";
         var host = new EngineHost(Process.Start(start)!, port, folder);
         await host.WaitUntilAnsweringAsync();
         return host;
