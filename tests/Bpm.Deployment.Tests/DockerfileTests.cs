@@ -6,7 +6,7 @@ public sealed class DockerfileTests
 {
     public static TheoryData<string> Dockerfiles => new(Repository.Dockerfiles());
 
-    /// <summary>Dockerfiles whose project is in the repository (the worker host's lands separately).</summary>
+    /// <summary>Dockerfiles whose project is in the repository: only those can be built.</summary>
     public static TheoryData<string> BuildableDockerfiles => new(Repository.Dockerfiles().Where(d => File.Exists(Repository.PathOf(Dockerfile.Read(d).ProjectFile))));
 
     [Fact]
