@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Bpm.Engine.Errors;
 using Bpm.Engine.Runtime;
 using Bpm.Engine.Storage.Entities;
+using Bpm.Engine.Storage.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bpm.Engine.Storage;
@@ -16,7 +17,8 @@ public sealed class ExternalTaskService(
     InstanceCommandExecutor executor,
     ProcessRuntime runtime,
     TimeProvider time,
-    TaskAvailability availability)
+    TaskAvailability availability,
+    EngineMetrics metrics)
 {
     public async Task<IReadOnlyList<LockedTask>> FetchAndLockAsync(
         string workerId, int maxTasks, bool usePriority, IReadOnlyList<FetchTopic> topics, CancellationToken cancellationToken)
@@ -42,6 +44,7 @@ public sealed class ExternalTaskService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        foreach (var topic in locked.GroupBy(l => l.Row.Topic)) metrics.ExternalTasksActivated(topic.Key, topic.Count());
         if (locked.Count == 0) return [];
 
         await using var read = await contexts.CreateDbContextAsync(cancellationToken);
@@ -63,19 +66,33 @@ public sealed class ExternalTaskService(
 
     public async Task CompleteAsync(string taskId, TaskLockHolder holder, JsonObject? variables, JsonObject? localVariables, CancellationToken cancellationToken)
     {
+        var topic = "";
         await executor.ExecuteAsync(
-            async (db, ct) => (await RequireLockAsync(db, taskId, holder, "completed", ct)).ProcessInstanceId,
+            async (db, ct) =>
+            {
+                var task = await RequireLockAsync(db, taskId, holder, "completed", ct);
+                topic = task.Topic;
+                return task.ProcessInstanceId;
+            },
             (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables, localVariables),
             cancellationToken);
+        metrics.ExternalTaskCompleted(topic);
     }
 
     public async Task HandleBpmnErrorAsync(string taskId, TaskLockHolder holder, string errorCode, string? errorMessage, JsonObject? variables, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(errorCode)) throw EngineException.Invalid("errorCode is required");
+        var topic = "";
         await executor.ExecuteAsync(
-            async (db, ct) => (await RequireLockAsync(db, taskId, holder, "failed with a BPMN error", ct)).ProcessInstanceId,
+            async (db, ct) =>
+            {
+                var task = await RequireLockAsync(db, taskId, holder, "failed with a BPMN error", ct);
+                topic = task.Topic;
+                return task.ProcessInstanceId;
+            },
             (definition, instance) => runtime.ThrowBpmnError(definition, instance, taskId, errorCode, errorMessage, variables),
             cancellationToken);
+        metrics.ExternalTaskFailed(topic, bpmnError: true);
     }
 
     /// <summary>
@@ -106,6 +123,7 @@ public sealed class ExternalTaskService(
         if (retries == 0) RaiseIncident(db, task, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.ExternalTaskFailed(task.Topic, bpmnError: false);
         if (retries > 0) availability.Notify(task.Topic);
     }
 

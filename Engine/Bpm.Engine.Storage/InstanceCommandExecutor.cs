@@ -3,6 +3,7 @@ using Bpm.Engine.Model;
 using Bpm.Engine.Runtime;
 using Bpm.Engine.Runtime.Effects;
 using Bpm.Engine.Storage.Entities;
+using Bpm.Engine.Storage.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bpm.Engine.Storage;
@@ -16,7 +17,8 @@ public sealed class InstanceCommandExecutor(
     IDbContextFactory<BpmDbContext> contexts,
     DefinitionCache definitions,
     TaskAvailability availability,
-    ProcessRuntime runtime)
+    ProcessRuntime runtime,
+    EngineMetrics metrics)
 {
     private const int MaxAttempts = 8;
 
@@ -50,7 +52,7 @@ public sealed class InstanceCommandExecutor(
                 var results = await ApplyAsync(db, row, result, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                foreach (var applied in results) NotifyNewTasks(applied);
+                foreach (var applied in results) AfterCommit(applied);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
@@ -94,7 +96,7 @@ public sealed class InstanceCommandExecutor(
             foreach (var (row, result) in results) await EffectWriter.ApplyAsync(db, row, result, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            foreach (var (_, result) in results) NotifyNewTasks(result);
+            foreach (var (_, result) in results) AfterCommit(result);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -119,12 +121,12 @@ public sealed class InstanceCommandExecutor(
         var results = await AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var applied in results) NotifyNewTasks(applied);
+        foreach (var applied in results) AfterCommit(applied);
     }
 
     /// <summary>
     /// Adds a new instance and its effects to a unit of work the caller saves and commits (then calls
-    /// <see cref="NotifyNewTasks"/> for every result returned).
+    /// <see cref="AfterCommit"/> for every result returned).
     /// </summary>
     public async Task<IReadOnlyList<CommandResult>> AddAsync(BpmDbContext db, CommandResult result, CancellationToken cancellationToken)
     {
@@ -204,8 +206,10 @@ public sealed class InstanceCommandExecutor(
             ?? throw EngineException.NotFound($"Call activity needs process '{call.ProcessKey}' ({call.Binding}{(call.Version is null ? "" : $" {call.Version}")}), which is not deployed");
     }
 
-    public void NotifyNewTasks(CommandResult result)
+    /// <summary>After a commit: wakes fetchers waiting for the new tasks' topics and counts what the command did.</summary>
+    public void AfterCommit(CommandResult result)
     {
+        metrics.Committed(result);
         foreach (var created in result.Effects.OfType<ExternalTaskCreated>()) availability.Notify(created.Topic);
     }
 }

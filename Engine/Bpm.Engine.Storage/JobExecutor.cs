@@ -2,6 +2,7 @@ using Bpm.Engine.Errors;
 using Bpm.Engine.Model;
 using Bpm.Engine.Runtime;
 using Bpm.Engine.Storage.Entities;
+using Bpm.Engine.Storage.Telemetry;
 using Bpm.Engine.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -21,13 +22,16 @@ public sealed class JobExecutor(
     DefinitionCache definitions,
     ProcessRuntime runtime,
     TimeProvider time,
+    EngineMetrics metrics,
     ILogger<JobExecutor> logger)
 {
     /// <summary>Acquires one batch of due jobs and runs them.</summary>
     /// <returns>How many jobs were acquired.</returns>
     public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp(); // wall time on purpose: the clock may be virtual
         var jobs = await AcquireAsync(cancellationToken);
+        metrics.JobsAcquired(jobs.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
         var (batches, single) = Batches(jobs);
         await Parallel.ForEachAsync(batches, parallel, async (batch, ct) =>
@@ -89,6 +93,8 @@ public sealed class JobExecutor(
 
     private async ValueTask RunAsync(JobRow job, CancellationToken cancellationToken)
     {
+        using var span = EngineTracing.Source.StartActivity($"bpm.job.{job.Kind}")?.SetTag("bpm.job.id", job.Id).SetTag("bpm.process_instance.id", job.ProcessInstanceId);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = job.Id, ["ProcessInstanceId"] = job.ProcessInstanceId });
         try
         {
             if (job.Kind == JobRow.TimerStart) await StartInstanceAsync(job, cancellationToken);
@@ -157,7 +163,7 @@ public sealed class JobExecutor(
         var results = await executor.AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var applied in results) executor.NotifyNewTasks(applied);
+        foreach (var applied in results) executor.AfterCommit(applied);
     }
 
     private static TimerCycle? Cycle(StartEvent start) =>

@@ -176,7 +176,7 @@ public sealed class MessageService(
         var results = await executor.AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var applied in results) executor.NotifyNewTasks(applied);
+        foreach (var applied in results) executor.AfterCommit(applied);
         return new MessageCorrelation("ProcessDefinition", result.Instance.Id, start.DefinitionId, message.BusinessKey);
     }
 

@@ -1,4 +1,5 @@
 using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,6 +8,7 @@ namespace Bpm.Engine.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>Registers the engine with its store: <c>services.AddBpmEngine(o => o.UsePostgreSql(...))</c>.</summary>
+    /// <remarks>Its metrics need the <c>IMeterFactory</c> every .NET host registers.</remarks>
     public static IServiceCollection AddBpmEngine(this IServiceCollection services, Action<StorageOptions> configure)
     {
         var options = new StorageOptions();
@@ -29,6 +31,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<EngineMetrics>();
+        services.AddSingleton<IncidentCensus>();
         services.AddSingleton(options.Jobs);
         return services;
     }

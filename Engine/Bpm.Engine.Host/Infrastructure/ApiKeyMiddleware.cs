@@ -6,8 +6,8 @@ namespace Bpm.Engine.Host.Infrastructure;
 
 /// <summary>
 /// Every API call must carry a configured key in <c>x-api-key</c>. Keys are compared in constant time
-/// (as SHA-256 digests, so their lengths leak nothing) and never logged. Health probes and the API
-/// reference stay open.
+/// (as SHA-256 digests, so their lengths leak nothing) and never logged. Health probes, <c>/metrics</c> and
+/// the API reference stay open.
 /// </summary>
 public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys)
 {

@@ -1,3 +1,5 @@
+using Bpm.Engine.Storage;
+
 namespace Bpm.Engine.Host.Infrastructure;
 
 /// <summary>The <c>Bpm</c> configuration section (environment variables <c>Bpm__...</c>).</summary>
@@ -9,6 +11,12 @@ public sealed class BpmHostOptions
     public WorkersSection Workers { get; set; } = new();
     /// <summary>Where the embedded default keeps its SQLite file and development key.</summary>
     public string? DataFolder { get; set; }
+    /// <summary><c>Bpm:Jobs</c>: this node's job executor.</summary>
+    public JobOptions Jobs { get; set; } = new();
+    public TelemetrySection Telemetry { get; set; } = new();
+    public LoggingSection Logging { get; set; } = new();
+    /// <summary>How long a stopping node may take to finish in-flight requests and jobs.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public sealed class DatabaseSection
     {
@@ -28,5 +36,21 @@ public sealed class BpmHostOptions
     {
         public bool Enabled { get; set; } = true;
         public string? Folder { get; set; }
+    }
+
+    public sealed class TelemetrySection
+    {
+        /// <summary>Where traces go (OTLP); none sent when neither this nor <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.</summary>
+        public string? OtlpEndpoint { get; set; }
+        /// <summary>The service name on traces.</summary>
+        public string ServiceName { get; set; } = "bpm-engine";
+        /// <summary>How often the open-incidents gauge is counted from the database.</summary>
+        public TimeSpan GaugeInterval { get; set; } = TimeSpan.FromSeconds(15);
+    }
+
+    public sealed class LoggingSection
+    {
+        /// <summary>One JSON object per log line on the console, with scopes (instance and task ids, trace ids).</summary>
+        public bool Json { get; set; }
     }
 }

@@ -27,7 +27,7 @@ public static class EngineHostExtensions
             if (provider == DatabaseProvider.PostgreSql) throw new InvalidOperationException("ConnectionStrings:Bpm is required for PostgreSql");
             connectionString = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
         }
-        var jobs = builder.Configuration.GetSection("Bpm:Jobs").Get<JobOptions>() ?? new JobOptions();
+        var jobs = options.Jobs;
         builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; });
         if (jobs.Enabled) builder.Services.AddHostedService<JobExecutorService>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BpmDbContext>>().CreateDbContext());
@@ -45,6 +45,7 @@ public static class EngineHostExtensions
         if (options.Workers.Embedded) builder.AddEmbeddedWorkers(transports, keys[0]);
         builder.Services.AddSingleton<AutoDeployer>();
         builder.Services.AddOpenApi();
+        builder.AddBpmOperations(options);
         // Statement logging stays off unless configured: it would print every variable value.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
@@ -56,7 +57,9 @@ public static class EngineHostExtensions
     {
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<CommandTelemetryMiddleware>();
         app.MapHealthApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("Bpm engine REST API"));
         app.MapGroup("/engine-rest")

@@ -7,8 +7,15 @@ namespace Bpm.Engine.Host.Infrastructure;
 /// the signals instances threw: polls, and goes
 /// straight on while there are more due jobs.
 /// </summary>
+/// <remarks>
+/// On shutdown it acquires nothing more but lets the batch in flight finish, each job committing or rolling
+/// back whole; only when the host's shutdown timeout runs out are the remaining jobs cancelled (their locks
+/// then expire after <see cref="JobOptions.LockDuration"/> and another node takes them).
+/// </remarks>
 public sealed class JobExecutorService(JobExecutor jobs, MessageService messages, JobOptions options, ILogger<JobExecutorService> logger) : BackgroundService
 {
+    private readonly CancellationTokenSource _abort = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         logger.LogInformation("Job executor {NodeId} polls every {Interval}", options.NodeId, options.PollInterval);
@@ -17,9 +24,14 @@ public sealed class JobExecutorService(JobExecutor jobs, MessageService messages
             int acquired;
             try
             {
-                acquired = await jobs.RunDueJobsAsync(stoppingToken);
-                await messages.DeliverBufferedAsync(stoppingToken);
-                await messages.DispatchThrownSignalsAsync(stoppingToken);
+                acquired = await jobs.RunDueJobsAsync(_abort.Token);
+                await messages.DeliverBufferedAsync(_abort.Token);
+                await messages.DispatchThrownSignalsAsync(_abort.Token);
+            }
+            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            {
+                logger.LogWarning("Job executor {NodeId} stopped before its batch finished; its locks expire after {LockDuration}", options.NodeId, options.LockDuration);
+                return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -28,5 +40,19 @@ public sealed class JobExecutorService(JobExecutor jobs, MessageService messages
             }
             if (acquired < options.BatchSize) await Task.Delay(options.PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         }
+        logger.LogInformation("Job executor {NodeId} stopped", options.NodeId);
+    }
+
+    /// <summary>Stops polling at once; cancels the jobs in flight only when <paramref name="cancellationToken"/> (the shutdown timeout) fires.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var registration = cancellationToken.Register(_abort.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
     }
 }

@@ -69,6 +69,16 @@ public sealed class EngineProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Asks the process to stop as a container runtime does (SIGTERM) and waits for it to exit.</summary>
+    /// <returns>The exit code.</returns>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
