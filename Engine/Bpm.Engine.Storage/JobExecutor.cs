@@ -61,18 +61,33 @@ public sealed class JobExecutor(
         return (batchable.Chunk(options.CommandBatchSize).Select(c => c.ToList()).ToList(), single);
     }
 
-    private Task<bool> TryRunBatchAsync(List<JobRow> batch, CancellationToken cancellationToken)
+    private async Task<bool> TryRunBatchAsync(List<JobRow> batch, CancellationToken cancellationToken)
     {
-        var ids = batch.Select(j => j.Id).ToList();
-        var commands = batch.ToDictionary(j => j.ProcessInstanceId!, j => j.Kind == JobRow.Continuation
-            ? (InstanceCommandExecutor.InstanceCommand)((definition, instance) => runtime.Continue(definition, instance, j.TokenId!))
-            : (definition, instance) => runtime.FireTimer(definition, instance, j.Id));
-        return executor.TryExecuteBatchAsync(commands, async (db, ct) =>
+        using var span = EngineTracing.Source.StartActivity("bpm.job.batch")?.SetTag("bpm.jobs.count", batch.Count);
+        var jobSpans = batch
+            .Select(j => EngineTracing.Source.StartActivity($"bpm.job.{j.Kind}", System.Diagnostics.ActivityKind.Internal, span?.Context ?? default)
+                ?.SetTag("bpm.job.id", j.Id).SetTag("bpm.process_instance.id", j.ProcessInstanceId))
+            .ToList();
+        System.Diagnostics.Activity.Current = span;
+        try
         {
-            var owned = await db.Jobs.Where(j => ids.Contains(j.Id) && j.LockOwner == options.NodeId).ToListAsync(ct);
-            db.Jobs.RemoveRange(owned);
-            return owned.Count == ids.Count;
-        }, cancellationToken);
+            var ids = batch.Select(j => j.Id).ToList();
+            var commands = batch.ToDictionary(j => j.ProcessInstanceId!, j => j.Kind == JobRow.Continuation
+                ? (InstanceCommandExecutor.InstanceCommand)((definition, instance) => runtime.Continue(definition, instance, j.TokenId!))
+                : (definition, instance) => runtime.FireTimer(definition, instance, j.Id));
+            var applied = await executor.TryExecuteBatchAsync(commands, async (db, ct) =>
+            {
+                var owned = await db.Jobs.Where(j => ids.Contains(j.Id) && j.LockOwner == options.NodeId).ToListAsync(ct);
+                db.Jobs.RemoveRange(owned);
+                return owned.Count == ids.Count;
+            }, cancellationToken);
+            span?.SetTag("bpm.jobs.batched", applied);
+            return applied;
+        }
+        finally
+        {
+            foreach (var jobSpan in jobSpans) jobSpan?.Dispose();
+        }
     }
 
     private async Task<List<JobRow>> AcquireAsync(CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed class WorkerOptions
     /// <summary>Names this worker host in the engine's activity catalog.</summary>
     public string CatalogSource { get; set; } = "workers";
 
+    /// <summary>Where task spans go over OTLP; <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> works as well. None: no export.</summary>
+    public string? OtlpEndpoint { get; set; }
+
     public HttpSection Http { get; set; } = new();
     public KafkaSection Kafka { get; set; } = new();
     public RabbitMqSection RabbitMq { get; set; } = new();

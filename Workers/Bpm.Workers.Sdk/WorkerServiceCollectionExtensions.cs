@@ -22,6 +22,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddHostedService<WorkerService>();
         services.AddHttpClient<EngineClient>(client => EngineClient.Configure(client, options));
         services.AddHostedService<ActivityCatalogPublisher>();
+        WorkerTelemetry.Add(services, configuration, options);
         switch (options.Transport)
         {
             case WorkerTransportKind.Http:

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Bpm.Contracts.Workers;
 using Bpm.Engine.Storage;
+using Bpm.Engine.Storage.Telemetry;
 
 namespace Bpm.Engine.Host.Transports;
 
@@ -18,7 +19,6 @@ public sealed class TaskDispatcher(
     TransportOptions options,
     ILogger<TaskDispatcher> logger) : BackgroundService
 {
-    private static readonly ActivitySource Source = new("Bpm.Engine");
     private readonly string _workerId = $"{publisher.Name}@{Environment.MachineName}-{Environment.ProcessId}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -54,7 +54,7 @@ public sealed class TaskDispatcher(
     {
         var locked = await tasks.FetchAndLockAsync(_workerId, options.BatchSize, usePriority: true, topics, cancellationToken);
         if (locked.Count == 0) return 0;
-        using var span = Source.StartActivity($"dispatch {publisher.Name}", ActivityKind.Producer);
+        using var span = EngineTracing.Source.StartActivity($"bpm.dispatch.{publisher.Name}", ActivityKind.Producer);
         span?.SetTag("bpm.tasks.count", locked.Count);
         var messages = locked.Select(Activation).ToList();
         try

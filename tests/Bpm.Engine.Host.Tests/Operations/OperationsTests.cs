@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Bpm.Engine.Host.Tests.Infrastructure;
@@ -11,31 +10,9 @@ public sealed class OperationsTests
     [Fact]
     public async Task Should_send_a_span_per_rest_command_to_the_configured_otlp_endpoint()
     {
-        using var collector = new HttpListener();
-        var port = FreePort();
-        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
-        collector.Start();
-        var received = new StringBuilder();
-        var receiving = Task.Run(async () =>
-        {
-            while (collector.IsListening)
-            {
-                var context = await collector.GetContextAsync();
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body);
-                // OTLP protobuf carries span names and attribute values as plain UTF-8.
-                lock (received) received.Append(context.Request.Url!.AbsolutePath).Append(' ').Append(Encoding.UTF8.GetString(body.ToArray())).Append('\n');
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        });
+        using var collector = new OtlpCollector();
         await using var database = TestDatabase.Sqlite();
-        await using var engine = await EngineProcess.StartAsync(database, new Dictionary<string, string>
-        {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
-        });
+        await using var engine = await EngineProcess.StartAsync(database, collector.ExporterSettings);
         var client = new EngineClient(engine.Client());
         var (key, _) = await client.DeployUniqueAsync("service-task.bpmn", "single-task");
         var instance = await client.StartAsync(key);
@@ -45,15 +22,11 @@ public sealed class OperationsTests
 
         await EngineClient.EventuallyAsync(() =>
         {
-            lock (received)
-            {
-                var text = received.ToString();
-                return Task.FromResult(text.Contains("bpm.process-definition.start") && text.Contains("bpm.process-instance.delete") && text.Contains(continued));
-            }
+            var text = collector.Text;
+            return Task.FromResult(text.Contains("bpm.process-definition.start") && text.Contains("bpm.process-instance.delete") && text.Contains(continued));
         }, TimeSpan.FromSeconds(15), "the spans of the start, the cancellation and the continuation job to reach the collector");
 
-        string traces;
-        lock (received) traces = received.ToString();
+        var traces = collector.Text;
         Assert.Contains("/v1/traces", traces);
         Assert.Contains("Bpm.Engine", traces);
         Assert.Contains("bpm.deployment.create", traces);
@@ -63,7 +36,6 @@ public sealed class OperationsTests
         Assert.Contains(instance, traces);
         Assert.Contains("bpm.job.continuation", traces);
         Assert.DoesNotContain("/health/ready", traces);
-        collector.Stop();
     }
 
     [Fact]
@@ -170,12 +142,5 @@ public sealed class OperationsTests
             }
             yield return parsed;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
