@@ -15,11 +15,12 @@ public sealed class KafkaTransportTests : IDisposable
 {
     private readonly KafkaMockCluster _kafka = new();
 
-    private Task<TransportScenario> StartAsync() => TransportScenario.StartAsync(
+    private Task<TransportScenario> StartAsync(string lockDuration = "00:00:04") => TransportScenario.StartAsync(
         new Dictionary<string, string>
         {
             ["Bpm__Transports__Kafka__Topics__0"] = "echo",
             ["Bpm__Transports__Kafka__BootstrapServers"] = _kafka.BootstrapServers,
+            ["Bpm__Transports__LockDuration"] = lockDuration,
         },
         new Dictionary<string, string>
         {
@@ -98,7 +99,8 @@ public sealed class KafkaTransportTests : IDisposable
     [Fact]
     public async Task Should_apply_a_result_once_and_refuse_its_duplicate_and_an_answer_to_an_old_delivery()
     {
-        await using var scenario = await StartAsync();
+        // The test answers by hand, slower than a worker: the lock must outlast its reading and writing.
+        await using var scenario = await StartAsync(lockDuration: "00:01:00");
         var instance = Assert.Single(await scenario.StartInstancesAsync(1));
         var task = ReadOneTask();
         Assert.Equal(instance, task.ProcessInstanceId);

@@ -30,12 +30,14 @@ public sealed class TransportScenario : IAsyncDisposable
     public static async Task<TransportScenario> StartAsync(Dictionary<string, string> engineSettings, Dictionary<string, string> workerSettings, string topic = "echo")
     {
         var database = await TestDatabase.PostgreSqlAsync();
-        var engine = await EngineProcess.StartAsync(database, new Dictionary<string, string>(engineSettings)
+        var settings = new Dictionary<string, string>
         {
             ["Bpm__Transports__LockDuration"] = "00:00:04",
             ["Bpm__Transports__PollInterval"] = "00:00:00.200",
             ["Logging__LogLevel__Bpm"] = "Debug",
-        });
+        };
+        foreach (var (name, value) in engineSettings) settings[name] = value;
+        var engine = await EngineProcess.StartAsync(database, settings);
         var client = new EngineClient(engine.Client());
         var (key, _) = await client.DeployUniqueAsync("echo.bpmn", "echo", xml => xml.Replace("camunda:topic=\"echo\"", $"camunda:topic=\"{topic}\""));
         return new TransportScenario(database, engine, client, key, new Dictionary<string, string>(workerSettings)

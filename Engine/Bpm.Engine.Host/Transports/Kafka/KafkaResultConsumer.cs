@@ -7,12 +7,15 @@ namespace Bpm.Engine.Host.Transports.Kafka;
 
 /// <summary>
 /// Reads workers' answers from <c>bpm.task-results</c> in the consumer group of the engine nodes and
-/// applies each one. An offset is stored only after its answer is applied or refused, so an answer read
-/// by a node that dies is read again by another; a repeated answer is then refused by its lock token.
+/// applies them, several instances at a time. An offset is stored only after its answer is applied or
+/// refused, so an answer read by a node that dies is read again by another; a repeated answer is then
+/// refused by its lock token.
 /// </summary>
 public sealed class KafkaResultConsumer(KafkaCluster cluster, TaskResultApplier applier, ILogger<KafkaResultConsumer> logger) : BackgroundService
 {
     public const string GroupId = "bpm-engine";
+    private const int MaxBatch = 256;
+    private const int Parallelism = 16;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => ConsumeAsync(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
@@ -40,19 +43,25 @@ public sealed class KafkaResultConsumer(KafkaCluster cluster, TaskResultApplier 
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                ConsumeResult<string, byte[]> record;
+                var batch = new List<ConsumeResult<string, byte[]>>();
                 try
                 {
-                    record = consumer.Consume(stoppingToken);
+                    batch.Add(consumer.Consume(stoppingToken));
+                    while (batch.Count < MaxBatch && consumer.Consume(TimeSpan.Zero) is { } more) batch.Add(more);
                 }
                 catch (ConsumeException e)
                 {
                     logger.LogWarning("Reading task results failed: {Reason}", e.Error.Reason);
-                    continue;
+                    if (batch.Count == 0) continue;
                 }
-                logger.LogDebug("Read a task result at {Topic}[{Partition}]@{Offset}", record.Topic, record.Partition.Value, record.Offset.Value);
-                if (Read(record) is { } result) await ApplyAsync(result, stoppingToken);
-                consumer.StoreOffset(record);
+                // Answers of one instance keep their order; different instances are applied side by side.
+                var byInstance = batch.Select(r => (Record: r, Result: Read(r))).GroupBy(x => x.Record.Message.Key);
+                await Parallel.ForEachAsync(byInstance, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (answers, _) =>
+                {
+                    foreach (var (_, result) in answers)
+                        if (result is not null) await ApplyAsync(result, stoppingToken);
+                });
+                foreach (var record in batch) consumer.StoreOffset(record);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
