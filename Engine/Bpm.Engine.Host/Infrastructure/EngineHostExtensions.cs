@@ -1,3 +1,4 @@
+using Bpm.Designer;
 using Bpm.Engine.Host.Apis;
 using Bpm.Engine.Host.Transports;
 using Bpm.Engine.Storage;
@@ -43,6 +44,8 @@ public static class EngineHostExtensions
         var transports = builder.Configuration.GetSection("Bpm:Transports").Get<TransportOptions>() ?? new TransportOptions();
         builder.Services.AddBpmTransports(transports, needsBus: options.Workers.Embedded);
         if (options.Workers.Embedded) builder.AddEmbeddedWorkers(transports, keys[0]);
+        // The designer on the same port calls this engine's REST API with one of its keys, like any other client.
+        if (options.Designer.Enabled) builder.AddBpmDesigner(d => d.ApiKey ??= keys[0]);
         builder.Services.AddSingleton<AutoDeployer>();
         builder.Services.AddOpenApi();
         builder.AddBpmOperations(options);
@@ -67,12 +70,14 @@ public static class EngineHostExtensions
             .MapDeploymentsApi()
             .MapProcessDefinitionsApi()
             .MapProcessInstancesApi()
+            .MapActivityInstancesApi()
             .MapExternalTasksApi()
             .MapTasksApi()
             .MapMessagesApi()
             .MapIncidentsApi()
             .MapHistoryApi();
         app.MapGroup("/api").MapActivityTemplatesApi();
+        if (app.Services.GetRequiredService<BpmHostOptions>().Designer.Enabled) app.MapBpmDesigner();
         return app;
     }
 

@@ -1,0 +1,22 @@
+using Bpm.Designer.People;
+
+namespace Bpm.Designer;
+
+/// <summary>
+/// <c>Bpm:Designer</c>: where the engine's REST API is (<c>EngineUrl</c>; empty means this same server) and the
+/// API key the designer sends in <c>x-api-key</c>; the demo users to choose from.
+/// </summary>
+public sealed class DesignerOptions
+{
+    public string? EngineUrl { get; set; }
+    public string? ApiKey { get; set; }
+    public List<DemoUser> Users { get; set; } = [];
+
+    /// <summary>An analyst, an approver and an operator, when configuration names nobody.</summary>
+    public static IReadOnlyList<DemoUser> DefaultUsers { get; } =
+    [
+        new() { Id = "analyst", Name = "Ann Analyst", Groups = ["analysts"] },
+        new() { Id = "approver", Name = "Arthur Approver", Groups = ["approvers"] },
+        new() { Id = "operator", Name = "Olga Operator", Groups = ["operators"] },
+    ];
+}
