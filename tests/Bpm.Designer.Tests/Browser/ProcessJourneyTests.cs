@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using Bpm.Contracts;
+using Bpm.Contracts.Rest;
+using Bpm.Designer.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Bpm.Designer.Tests.Browser;
+
+/// <summary>The three people's journeys through the designer's pages against a real engine host.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ProcessJourneyTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Should_deploy_start_complete_the_task_and_see_the_instance_completed()
+    {
+        using var engine = fixture.Engine.Client();
+        var page = await fixture.NewPageAsync();
+
+        // The analyst deploys the process from the modeler.
+        await page.GotoAsync("/modeler");
+        await page.Locator("[data-element-id^='StartEvent_1']").First.WaitForAsync();
+        await page.SetInputFilesAsync("#import-file", Path.Combine(AppContext.BaseDirectory, "Fixtures", "expense-approval.bpmn"));
+        await Assertions.Expect(page.Locator("#modeler-message")).ToContainTextAsync("Imported expense-approval.bpmn");
+        await page.ClickAsync("#deploy");
+        await Assertions.Expect(page.Locator("#modeler-message")).ToContainTextAsync("Deployed expense-approval version");
+        await BrowserFixture.ScreenshotAsync(page, "modeler");
+
+        // An instance is started from the cockpit; its token waits at the user task.
+        await page.ClickAsync("nav >> text=Cockpit");
+        var definition = page.Locator("tr[data-definition-key='expense-approval']");
+        await definition.Locator(".bpm-business-key").FillAsync("EXP-1");
+        await definition.Locator(".bpm-business-key").PressAsync("Tab");
+        await definition.Locator(".bpm-start").ClickAsync();
+        await Assertions.Expect(page.Locator("#instance-state")).ToHaveTextAsync("ACTIVE");
+        await Assertions.Expect(page.Locator(".djs-element.bpm-active[data-element-id='approveExpense']")).ToHaveCountAsync(1);
+
+        // The approver claims the task and completes it with a variable of the generated form.
+        await page.SelectOptionAsync("#current-user", "approver");
+        await page.ClickAsync("nav >> text=Tasklist");
+        var row = page.Locator("#task-list tr", new PageLocatorOptions { HasText = "Approve expense" });
+        await row.Locator(".bpm-claim").ClickAsync();
+        await Assertions.Expect(page.Locator("#tasks-message")).ToContainTextAsync("Claimed Approve expense");
+        await Assertions.Expect(row).ToContainTextAsync("approver");
+        await page.ClickAsync("#add-variable");
+        var field = page.Locator("#task-details .bpm-form-row").Last;
+        await field.Locator(".bpm-var-name").FillAsync("approved");
+        await field.Locator(".bpm-var-type").SelectOptionAsync("Boolean");
+        await field.Locator("input[type=checkbox]").CheckAsync();
+        await BrowserFixture.ScreenshotAsync(page, "tasklist");
+        await page.ClickAsync("#complete-task");
+        await Assertions.Expect(page.Locator("#tasks-message")).ToContainTextAsync("Completed Approve expense");
+        await Assertions.Expect(page.Locator("#no-tasks")).ToBeVisibleAsync();
+
+        // A worker books the expense; the operator sees the instance completed.
+        await EngineRest.CompleteAsync(engine, await EngineRest.FetchAsync(engine, "book-expense"));
+        var instance = await EngineRest.InstanceAsync(engine, "EXP-1");
+        Assert.Equal("COMPLETED", instance.State);
+        await page.ClickAsync("nav >> text=Cockpit");
+        await page.SelectOptionAsync("#instance-state", "COMPLETED");
+        var listed = page.Locator($"#instances tr[data-instance-id='{instance.Id}']");
+        await Assertions.Expect(listed).ToContainTextAsync("COMPLETED");
+        await Assertions.Expect(listed).ToContainTextAsync("EXP-1");
+        await BrowserFixture.ScreenshotAsync(page, "cockpit");
+        await listed.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator("#instance-state")).ToHaveTextAsync("COMPLETED");
+        await Assertions.Expect(page.Locator("#instance-history tr[data-activity-id='bookExpense']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#instance-history tr[data-activity-id='booked']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task Should_show_an_incident_on_the_diagram_and_retry_it()
+    {
+        using var engine = fixture.Engine.Client();
+        await EngineRest.DeployAsync(engine, "expense-approval.bpmn", "incident-journey");
+        var started = await engine.PostAsJsonAsync("process-definition/key/incident-journey/start", new { businessKey = "INC-1" });
+        started.EnsureSuccessStatusCode();
+        var tasks = await engine.GetFromJsonAsync<List<TaskDto>>("task?processDefinitionKey=incident-journey", CamundaJson.Options);
+        (await engine.PostAsJsonAsync($"task/{Assert.Single(tasks!).Id}/complete", new { })).EnsureSuccessStatusCode();
+        var externalTask = await EngineRest.FetchAsync(engine, "book-expense");
+        await EngineRest.FailAsync(engine, externalTask, "ledger unreachable");
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/cockpit");
+        var incident = page.Locator("#incidents tr", new PageLocatorOptions { HasText = "ledger unreachable" });
+        await Assertions.Expect(incident).ToContainTextAsync("bookExpense");
+        await incident.Locator("a").ClickAsync();
+        await Assertions.Expect(page.Locator(".djs-element.bpm-incident[data-element-id='bookExpense']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#instance-incidents")).ToContainTextAsync("ledger unreachable");
+        await BrowserFixture.ScreenshotAsync(page, "cockpit-instance");
+
+        await page.Locator("#instance-incidents .bpm-retry").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#instance-message")).ToContainTextAsync("Retried the incident at bookExpense");
+        await Assertions.Expect(page.Locator("#no-incidents")).ToBeVisibleAsync();
+        var instance = await EngineRest.InstanceAsync(engine, "INC-1");
+        Assert.Empty((await engine.GetFromJsonAsync<List<IncidentDto>>($"incident?processInstanceId={instance.Id}", CamundaJson.Options))!);
+        await EngineRest.CompleteAsync(engine, await EngineRest.FetchAsync(engine, "book-expense"));
+        Assert.Equal("COMPLETED", (await EngineRest.InstanceAsync(engine, "INC-1")).State);
+    }
+}
