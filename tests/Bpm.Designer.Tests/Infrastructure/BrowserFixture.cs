@@ -9,13 +9,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public EngineProcess Engine { get; private set; } = default!;
+    public HostProcess Engine { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(Chromium)) throw new InvalidOperationException($"The browser tests need {Chromium}: apt-get install chromium");
-        Engine = await EngineProcess.StartAsync();
+        Engine = await HostProcess.StartEngineAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
