@@ -97,4 +97,38 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         await EngineRest.CompleteAsync(engine, await EngineRest.FetchAsync(engine, "book-expense"));
         Assert.Equal("COMPLETED", (await EngineRest.InstanceAsync(engine, "INC-1")).State);
     }
+
+    [Fact]
+    public async Task Should_complete_a_task_with_its_form_js_form_after_validation()
+    {
+        using var engine = fixture.Engine.Client();
+        await EngineRest.DeployAsync(engine, "expense-with-form.bpmn", "form-journey");
+        var started = await engine.PostAsJsonAsync("process-definition/key/form-journey/start",
+            new { businessKey = "FORM-1", variables = new { amount = new { value = 420, type = "Long" } } });
+        started.EnsureSuccessStatusCode();
+        var instanceId = (await started.Content.ReadFromJsonAsync<ProcessInstanceDto>(CamundaJson.Options))!.Id;
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/tasks");
+        await page.SelectOptionAsync("#current-user", "approver");
+        await page.SelectOptionAsync("#task-process", "form-journey");
+        var row = page.Locator("#task-list tr", new PageLocatorOptions { HasText = "Approve expense" });
+        await row.Locator(".bpm-claim").ClickAsync();
+        var form = page.Locator("[data-testid='formjs-form']");
+        await Assertions.Expect(form.GetByLabel("Amount")).ToHaveValueAsync("420");
+        await BrowserFixture.ScreenshotAsync(page, "tasklist-form");
+
+        await page.ClickAsync("#complete-task");
+        await Assertions.Expect(page.Locator("#form-error")).ToContainTextAsync("Please correct: Comment");
+
+        await form.GetByLabel("Approve this expense").CheckAsync();
+        await form.GetByLabel("Comment").FillAsync("fits the budget");
+        await page.ClickAsync("#complete-task");
+        await Assertions.Expect(page.Locator("#tasks-message")).ToContainTextAsync("Completed Approve expense");
+
+        var variables = (await engine.GetFromJsonAsync<Dictionary<string, VariableValueDto>>($"process-instance/{instanceId}/variables", CamundaJson.Options))!;
+        Assert.True(variables["approved"].Value!.GetValue<bool>());
+        Assert.Equal("fits the budget", variables["comment"].Value!.GetValue<string>());
+        Assert.Equal(420, variables["amount"].Value!.GetValue<long>());
+    }
 }

@@ -5,10 +5,15 @@ export async function create(container, schemaJson, dataJson) {
   const form = createForm(container);
   await form.importSchema(JSON.parse(schemaJson), JSON.parse(dataJson));
   return {
-    // { data, errors }: errors is keyed by field and empty when the form is valid.
+    // { data, invalid }: invalid names the fields (by label) that failed validation; empty when the form is valid.
     submit() {
       const { data, errors } = form.submit();
-      return JSON.stringify({ data, errors });
+      const registry = form.get('formFieldRegistry');
+      const invalid = Object.keys(errors).map((id) => {
+        const field = registry.get(id);
+        return (field && (field.label || field.key)) || id;
+      });
+      return JSON.stringify({ data, invalid });
     },
     destroy() {
       form.destroy();
