@@ -11,6 +11,8 @@ public sealed class DesignerOptions
     public string? EngineUrl { get; set; }
     public string? ApiKey { get; set; }
     public List<DemoUser> Users { get; set; } = [];
+    /// <summary>Task calls name the user the page acts for in <c>x-bpm-user</c>, so the engine shows and allows only that user's tasks.</summary>
+    public bool ActForUsers { get; set; }
 
     /// <summary>An analyst, an approver and an operator, when configuration names nobody.</summary>
     public static IReadOnlyList<DemoUser> DefaultUsers { get; } =

@@ -4,13 +4,18 @@ using System.Text;
 using System.Text.Json;
 using Bpm.Contracts;
 using Bpm.Contracts.Rest;
+using Bpm.Designer.People;
 
 namespace Bpm.Designer.Engine;
 
-/// <summary>The engine's Camunda 7 REST API under <c>/engine-rest</c>, as the designer uses it; the only way it reaches the engine.</summary>
-public sealed class EngineClient(HttpClient http)
+/// <summary>
+/// The engine's Camunda 7 REST API under <c>/engine-rest</c>, as the designer uses it; the only way it reaches the engine.
+/// Task calls name the page's user in <c>x-bpm-user</c> when the engine knows the designer's users.
+/// </summary>
+public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
 {
     public const string Source = "Bpm Designer";
+    public const string UserHeader = "x-bpm-user";
 
     // Definitions and deployments
     public Task<List<ProcessDefinitionDto>> DefinitionsAsync(CancellationToken ct = default) =>
@@ -37,19 +42,20 @@ public sealed class EngineClient(HttpClient http)
         PostAsync<ProcessInstanceDto>($"process-definition/{Esc(definitionId)}/start", new StartProcessInstanceDto(variables, businessKey), ct);
 
     // Tasks
-    public Task<List<TaskDto>> TasksAsync(string query, CancellationToken ct = default) => GetAsync<List<TaskDto>>("task?" + query, ct);
+    public Task<List<TaskDto>> TasksAsync(string query, CancellationToken ct = default) => GetAsync<List<TaskDto>>("task?" + query, ct, asUser: true);
 
-    public Task<TaskDto> TaskAsync(string taskId, CancellationToken ct = default) => GetAsync<TaskDto>($"task/{Esc(taskId)}", ct);
+    public Task<TaskDto> TaskAsync(string taskId, CancellationToken ct = default) => GetAsync<TaskDto>($"task/{Esc(taskId)}", ct, asUser: true);
 
-    public Task ClaimAsync(string taskId, string userId, CancellationToken ct = default) => SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/claim", new UserIdDto(userId), ct);
+    public Task ClaimAsync(string taskId, string userId, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/claim", new UserIdDto(userId), ct, asUser: true);
 
-    public Task UnclaimAsync(string taskId, CancellationToken ct = default) => SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/unclaim", null, ct);
+    public Task UnclaimAsync(string taskId, CancellationToken ct = default) => SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/unclaim", null, ct, asUser: true);
 
     public Task CompleteAsync(string taskId, Dictionary<string, VariableValueDto> variables, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/complete", new CompleteTaskDto(variables), ct);
+        SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/complete", new CompleteTaskDto(variables), ct, asUser: true);
 
     public Task<Dictionary<string, VariableValueDto>> FormVariablesAsync(string taskId, CancellationToken ct = default) =>
-        GetAsync<Dictionary<string, VariableValueDto>>($"task/{Esc(taskId)}/form-variables", ct);
+        GetAsync<Dictionary<string, VariableValueDto>>($"task/{Esc(taskId)}/form-variables", ct, asUser: true);
 
     // Instances, history and incidents
     public Task<List<HistoricProcessInstanceDto>> HistoricInstancesAsync(string query, CancellationToken ct = default) =>
@@ -85,10 +91,18 @@ public sealed class EngineClient(HttpClient http)
 
     private static string Esc(string value) => Uri.EscapeDataString(value);
 
-    private async Task<T> GetAsync<T>(string path, CancellationToken ct)
+    private async Task<T> GetAsync<T>(string path, CancellationToken ct, bool asUser = false)
     {
-        using var response = await http.GetAsync(path, ct);
+        using var request = Request(HttpMethod.Get, path, asUser);
+        using var response = await http.SendAsync(request, ct);
         return await ReadAsync<T>(response, ct);
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path, bool asUser)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (asUser && user?.ActingFor is { } id) request.Headers.Add(UserHeader, id);
+        return request;
     }
 
     private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
@@ -97,9 +111,9 @@ public sealed class EngineClient(HttpClient http)
         return await ReadAsync<T>(response, ct);
     }
 
-    private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken ct, bool asUser = false)
     {
-        using var request = new HttpRequestMessage(method, path);
+        using var request = Request(method, path, asUser);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: CamundaJson.Options);
         using var response = await http.SendAsync(request, ct);
         await EnsureSuccessAsync(response, ct);

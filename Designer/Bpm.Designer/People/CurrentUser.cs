@@ -11,6 +11,9 @@ public sealed class CurrentUser(IOptions<DesignerOptions> options)
 
     public DemoUser User => _user ??= Choices[0];
 
+    /// <summary>The user the engine should act for on task calls, when the engine knows the designer's users.</summary>
+    public string? ActingFor => options.Value.ActForUsers ? User.Id : null;
+
     public event Action? Changed;
 
     public void Choose(string id)

@@ -41,6 +41,14 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Bpm__AutoDeploy__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Bpm__Jobs__PollInterval"] = "00:00:00.200";
+        string[] users = ["analyst:analysts", "approver:approvers", "operator:operators"];
+        for (var i = 0; i < users.Length; i++)
+        {
+            var (id, group) = (users[i].Split(':')[0], users[i].Split(':')[1]);
+            start.Environment[$"Bpm__Auth__Users__{i}__Id"] = id;
+            start.Environment[$"Bpm__Auth__Users__{i}__Password"] = id + "-password";
+            start.Environment[$"Bpm__Auth__Users__{i}__Groups__0"] = group;
+        }
     });
 
     /// <summary>The stand-alone designer against a remote engine; no wait when it is expected to refuse to start.</summary>
