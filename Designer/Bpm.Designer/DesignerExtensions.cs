@@ -1,6 +1,7 @@
 using Bpm.Designer.Components;
 using Bpm.Designer.Engine;
 using Bpm.Designer.People;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -41,14 +42,27 @@ public static class DesignerExtensions
             http.Timeout = TimeSpan.FromSeconds(30);
         });
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<DesignerUsers>();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "bpm.designer";
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/login";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
         return builder;
     }
 
-    /// <summary>Maps the pages (<c>/</c>, <c>/modeler</c>, <c>/tasks</c>, <c>/cockpit</c>), Blazor's endpoints and the static assets.</summary>
+    /// <summary>Maps the pages (<c>/</c>, <c>/login</c>, <c>/modeler</c>, <c>/tasks</c>, <c>/cockpit</c>), sign-in, Blazor's endpoints and the static assets.</summary>
     public static WebApplication MapBpmDesigner(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapAccountEndpoints();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

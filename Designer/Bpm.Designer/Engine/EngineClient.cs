@@ -17,6 +17,18 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
     public const string Source = "Bpm Designer";
     public const string UserHeader = "x-bpm-user";
 
+    /// <summary>Whether the engine accepts this user's password (HTTP Basic, which the engine checks before any key).</summary>
+    public async Task<bool> VerifyAsync(string userId, string password, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "task/count?taskId=-");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userId}:{password}")));
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.Unauthorized) return false;
+        await EnsureSuccessAsync(response, ct);
+        return true;
+    }
+
     // Definitions and deployments
     public Task<List<ProcessDefinitionDto>> DefinitionsAsync(CancellationToken ct = default) =>
         GetAsync<List<ProcessDefinitionDto>>("process-definition", ct);

@@ -1,24 +1,28 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 
 namespace Bpm.Designer.People;
 
-/// <summary>The user this browser session acts as; one per circuit, the first configured user until another is chosen.</summary>
+/// <summary>The signed-in user of this browser session (one per circuit), set by the layout from the sign-in cookie.</summary>
 public sealed class CurrentUser(IOptions<DesignerOptions> options)
 {
-    public IReadOnlyList<DemoUser> Choices { get; } = options.Value.Users.Count > 0 ? options.Value.Users : DesignerOptions.DefaultUsers;
+    public DesignerUser User { get; private set; } = new() { Id = "" };
 
-    private DemoUser? _user;
-
-    public DemoUser User => _user ??= Choices[0];
+    public bool IsSignedIn => User.Id.Length > 0;
 
     /// <summary>The user the engine should act for on task calls, when the engine knows the designer's users.</summary>
-    public string? ActingFor => options.Value.ActForUsers ? User.Id : null;
+    public string? ActingFor => options.Value.ActForUsers && IsSignedIn ? User.Id : null;
 
-    public event Action? Changed;
+    public void SignIn(DesignerUser user) => User = user;
 
-    public void Choose(string id)
+    public void SignIn(ClaimsPrincipal principal)
     {
-        _user = Choices.FirstOrDefault(u => u.Id == id) ?? throw new ArgumentException($"No configured user '{id}'", nameof(id));
-        Changed?.Invoke();
+        if (principal.Identity?.IsAuthenticated != true || principal.Identity.Name is not { } id) return;
+        SignIn(new DesignerUser
+        {
+            Id = id,
+            Name = principal.FindFirst(DesignerClaims.DisplayName)?.Value,
+            Groups = [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+        });
     }
 }

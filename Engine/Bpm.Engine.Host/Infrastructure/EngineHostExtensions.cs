@@ -56,8 +56,7 @@ public static class EngineHostExtensions
         if (options.Designer.Enabled) builder.AddBpmDesigner(d =>
         {
             d.ApiKey ??= keys[0];
-            d.ActForUsers = directory.Users.Any();
-            if (d.Users.Count == 0) d.Users = [.. directory.Users.Select(u => new Designer.People.DemoUser { Id = u.User.Id, Name = u.Name, Groups = [.. u.User.Groups] })];
+            if (d.Users.Count == 0) d.Users = [.. directory.Users.Select(u => new Designer.People.DesignerUser { Id = u.User.Id, Name = u.Name, Groups = [.. u.User.Groups] })];
         });
         builder.Services.AddSingleton<AutoDeployer>();
         builder.Services.AddOpenApi();

@@ -9,7 +9,7 @@ public sealed class ModelerJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Should_show_deploy_errors_at_the_offending_element()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("analyst");
         await page.GotoAsync("/modeler");
         await page.Locator("[data-element-id^='StartEvent_1']").First.WaitForAsync();
         await page.SetInputFilesAsync("#import-file", Path.Combine(AppContext.BaseDirectory, "Fixtures", "unsupported-gateway.bpmn"));

@@ -14,7 +14,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
     public async Task Should_deploy_start_complete_the_task_and_see_the_instance_completed()
     {
         using var engine = fixture.Engine.Client();
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("analyst");
 
         // The analyst deploys the process from the modeler.
         await page.GotoAsync("/modeler");
@@ -25,7 +25,9 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#modeler-message")).ToContainTextAsync("Deployed expense-approval version");
         await BrowserFixture.ScreenshotAsync(page, "modeler");
 
-        // An instance is started from the cockpit; its token waits at the user task.
+        // The operator starts an instance from the cockpit; its token waits at the user task.
+        var operatorPage = await fixture.SignedInPageAsync("operator");
+        page = operatorPage;
         await page.ClickAsync("nav >> text=Cockpit");
         var definition = page.Locator("tr[data-definition-key='expense-approval']");
         await definition.Locator(".bpm-business-key").FillAsync("EXP-1");
@@ -35,7 +37,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".djs-element.bpm-active[data-element-id='approveExpense']")).ToHaveCountAsync(1);
 
         // The approver claims the task and completes it with a variable of the generated form.
-        await page.SelectOptionAsync("#current-user", "approver");
+        page = await fixture.SignedInPageAsync("approver");
         await page.ClickAsync("nav >> text=Tasklist");
         var row = page.Locator("#task-list tr", new PageLocatorOptions { HasText = "Approve expense" }).Filter(new LocatorFilterOptions { HasText = "expense-approval" });
         await row.Locator(".bpm-claim").ClickAsync();
@@ -55,6 +57,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         await EngineRest.CompleteAsync(engine, await EngineRest.FetchAsync(engine, "book-expense"));
         var instance = await EngineRest.InstanceAsync(engine, "EXP-1");
         Assert.Equal("COMPLETED", instance.State);
+        page = operatorPage;
         await page.ClickAsync("nav >> text=Cockpit");
         await page.SelectOptionAsync("#instance-state", "COMPLETED");
         var listed = page.Locator($"#instances tr[data-instance-id='{instance.Id}']");
@@ -79,7 +82,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         var externalTask = await EngineRest.FetchAsync(engine, "book-expense");
         await EngineRest.FailAsync(engine, externalTask, "ledger unreachable");
 
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("operator");
         await page.GotoAsync("/cockpit");
         var incident = page.Locator("#incidents tr", new PageLocatorOptions { HasText = "ledger unreachable" });
         await Assertions.Expect(incident).ToContainTextAsync("bookExpense");
@@ -108,9 +111,8 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         started.EnsureSuccessStatusCode();
         var instanceId = (await started.Content.ReadFromJsonAsync<ProcessInstanceDto>(CamundaJson.Options))!.Id;
 
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("approver");
         await page.GotoAsync("/tasks");
-        await page.SelectOptionAsync("#current-user", "approver");
         await page.SelectOptionAsync("#task-process", "form-journey");
         var row = page.Locator("#task-list tr", new PageLocatorOptions { HasText = "Approve expense" }).Filter(new LocatorFilterOptions { HasText = "form-journey" });
         await row.Locator(".bpm-claim").ClickAsync();
@@ -139,12 +141,12 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         await EngineRest.DeployAsync(engine, "expense-approval.bpmn", "permission-journey");
         (await engine.PostAsJsonAsync("process-definition/key/permission-journey/start", new { businessKey = "PERM-1" })).EnsureSuccessStatusCode();
 
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/tasks");
-        await page.SelectOptionAsync("#current-user", "operator");
-        await Assertions.Expect(page.Locator("#no-tasks")).ToBeVisibleAsync();
+        var operatorPage = await fixture.SignedInPageAsync("operator");
+        await operatorPage.GotoAsync("/tasks");
+        await Assertions.Expect(operatorPage.Locator("#no-tasks")).ToBeVisibleAsync();
 
-        await page.SelectOptionAsync("#current-user", "approver");
-        await Assertions.Expect(page.Locator("#task-list tr", new PageLocatorOptions { HasText = "permission-journey" })).ToHaveCountAsync(1);
+        var approverPage = await fixture.SignedInPageAsync("approver");
+        await approverPage.GotoAsync("/tasks");
+        await Assertions.Expect(approverPage.Locator("#task-list tr", new PageLocatorOptions { HasText = "permission-journey" })).ToHaveCountAsync(1);
     }
 }

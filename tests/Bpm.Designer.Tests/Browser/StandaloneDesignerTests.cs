@@ -13,7 +13,7 @@ public sealed class StandaloneDesignerTests(BrowserFixture fixture)
         using var engine = fixture.Engine.Client();
         await EngineRest.DeployAsync(engine, "expense-approval.bpmn", "remote-journey");
         await using var designer = await HostProcess.StartDesignerAsync(fixture.Engine.BaseAddress, HostProcess.ApiKey);
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("operator", designer.BaseAddress);
 
         await page.GotoAsync(new Uri(designer.BaseAddress, "/cockpit").ToString());
 
@@ -24,7 +24,7 @@ public sealed class StandaloneDesignerTests(BrowserFixture fixture)
     public async Task Should_say_so_when_the_engine_refuses_the_api_key()
     {
         await using var designer = await HostProcess.StartDesignerAsync(fixture.Engine.BaseAddress, "not-a-key");
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("operator", designer.BaseAddress);
 
         await page.GotoAsync(new Uri(designer.BaseAddress, "/cockpit").ToString());
 

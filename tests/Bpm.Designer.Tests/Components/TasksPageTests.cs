@@ -19,8 +19,9 @@ public sealed class TasksPageTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton(new EngineClient(_engine.Client()));
-        Services.AddSingleton(Options.Create(new DesignerOptions { ApiKey = "k", Users = [new DemoUser { Id = "approver", Groups = ["approvers"] }] }));
-        Services.AddScoped<CurrentUser>();
+        var current = new CurrentUser(Options.Create(new DesignerOptions { ApiKey = "k" }));
+        current.SignIn(new DesignerUser { Id = "approver", Groups = ["approvers"] });
+        Services.AddSingleton(current);
         _engine.On("GET", "process-definition", Definitions)
             .On("GET", "task?assignee=approver", "[]")
             .On("GET", "task?candidateUser=approver", "[]")

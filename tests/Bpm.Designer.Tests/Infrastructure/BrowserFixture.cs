@@ -15,6 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(Chromium)) throw new InvalidOperationException($"The browser tests need {Chromium}: apt-get install chromium");
+        // Two shared cores build and test at once here: give pages time rather than fail on a slow moment.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Engine = await HostProcess.StartEngineAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -24,6 +26,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>A fresh page signed in as one of the engine's users (see <see cref="HostProcess.StartEngineAsync"/>).</summary>
+    public async Task<IPage> SignedInPageAsync(string user, Uri? site = null)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(site ?? Engine.BaseAddress, "/login").ToString());
+        await page.FillAsync("#login-user", user);
+        await page.FillAsync("#login-password", HostProcess.PasswordOf(user));
+        await page.ClickAsync("#login-submit");
+        await Assertions.Expect(page.Locator("#current-user")).ToContainTextAsync(user);
+        return page;
     }
 
     /// <summary>A fresh page (own cookies and storage) on the designer, with a size fit for screenshots.</summary>

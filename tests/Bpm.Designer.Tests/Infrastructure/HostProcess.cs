@@ -29,6 +29,9 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The password of a user of the engine started by <see cref="StartEngineAsync"/>.</summary>
+    public static string PasswordOf(string user) => user + "-password";
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     public static Task<HostProcess> StartEngineAsync() => StartAsync(Path.Combine("Engine", "Bpm.Engine.Host"), "Bpm.Engine.Host.dll", "/health/ready", start =>
@@ -46,7 +49,7 @@ public sealed class HostProcess : IAsyncDisposable
         {
             var (id, group) = (users[i].Split(':')[0], users[i].Split(':')[1]);
             start.Environment[$"Bpm__Auth__Users__{i}__Id"] = id;
-            start.Environment[$"Bpm__Auth__Users__{i}__Password"] = id + "-password";
+            start.Environment[$"Bpm__Auth__Users__{i}__Password"] = PasswordOf(id);
             start.Environment[$"Bpm__Auth__Users__{i}__Groups__0"] = group;
         }
     });

@@ -1,7 +1,7 @@
 namespace Bpm.Designer.People;
 
-/// <summary>A user of the embedded default, taken from configuration (<c>Bpm:Designer:Users:n</c>).</summary>
-public sealed class DemoUser
+/// <summary>Someone who may sign in to the designer, and their groups (<c>Bpm:Designer:Users:n</c>, or the engine's users when embedded).</summary>
+public sealed class DesignerUser
 {
     public string Id { get; set; } = "";
     public string? Name { get; set; }
