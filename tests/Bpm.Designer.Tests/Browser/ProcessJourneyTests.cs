@@ -58,7 +58,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         var instance = await EngineRest.InstanceAsync(engine, "EXP-1");
         Assert.Equal("COMPLETED", instance.State);
         page = operatorPage;
-        await page.ClickAsync("nav >> text=Cockpit");
+        await page.GotoAsync("/cockpit");
         await page.SelectOptionAsync("#instance-state", "COMPLETED");
         var listed = page.Locator($"#instances tr[data-instance-id='{instance.Id}']");
         await Assertions.Expect(listed).ToContainTextAsync("COMPLETED");
@@ -79,7 +79,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         started.EnsureSuccessStatusCode();
         var tasks = await engine.GetFromJsonAsync<List<TaskDto>>("task?processDefinitionKey=incident-journey", CamundaJson.Options);
         (await engine.PostAsJsonAsync($"task/{Assert.Single(tasks!).Id}/complete", new { })).EnsureSuccessStatusCode();
-        var externalTask = await EngineRest.FetchAsync(engine, "book-expense");
+        var externalTask = await EngineRest.FetchAsync(engine, EngineRest.TopicOf("incident-journey"));
         await EngineRest.FailAsync(engine, externalTask, "ledger unreachable");
 
         var page = await fixture.SignedInPageAsync("operator");
@@ -97,7 +97,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#no-incidents")).ToBeVisibleAsync();
         var instance = await EngineRest.InstanceAsync(engine, "INC-1");
         Assert.Empty((await engine.GetFromJsonAsync<List<IncidentDto>>($"incident?processInstanceId={instance.Id}", CamundaJson.Options))!);
-        await EngineRest.CompleteAsync(engine, await EngineRest.FetchAsync(engine, "book-expense"));
+        await EngineRest.CompleteAsync(engine, await EngineRest.FetchAsync(engine, EngineRest.TopicOf("incident-journey")));
         Assert.Equal("COMPLETED", (await EngineRest.InstanceAsync(engine, "INC-1")).State);
     }
 

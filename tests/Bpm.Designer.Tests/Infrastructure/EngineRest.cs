@@ -11,7 +11,9 @@ public static class EngineRest
 {
     public static async Task DeployAsync(HttpClient engine, string fixture, string processKey)
     {
-        var xml = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture))).Replace("expense-approval", processKey);
+        var xml = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)))
+            .Replace("expense-approval", processKey)
+            .Replace("type=\"book-expense\"", $"type=\"{TopicOf(processKey)}\"");
         using var form = new MultipartFormDataContent
         {
             { new StringContent(processKey), "deployment-name" },
@@ -19,6 +21,9 @@ public static class EngineRest
         };
         (await engine.PostAsync("deployment/create", form)).EnsureSuccessStatusCode();
     }
+
+    /// <summary>The service task's topic in a fixture deployed under this key, so journeys never fetch one another's tasks.</summary>
+    public static string TopicOf(string processKey) => processKey + "-booking";
 
     /// <summary>Locks the one external task of the topic as a worker would; fails the test when there is none.</summary>
     public static async Task<string> FetchAsync(HttpClient engine, string topic)
