@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution: starts a private PostgreSQL server and a private RabbitMQ node
 # (installing Debian's postgresql, rabbitmq-server and yamllint packages first when they are missing and
-# we are root), runs `dotnet test` on every test project of Bpm.sln, and prints "N passed, N failed, N skipped"
-# computed from the test results (TRX) of every test project.
+# we are root; likewise chromium for the designer's browser tests), runs `dotnet test` on every test project
+# of Bpm.sln, and prints "N passed, N failed, N skipped" computed from the test results (TRX) of every test project.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -23,6 +23,15 @@ fi
 # The deployment tests render the k8s overlays with kubectl 1.27 or newer (kustomize v5). Debian's
 # kubernetes-client package is 1.20, too old for them, so it is not installed here.
 command -v kubectl >/dev/null 2>&1 || echo "kubectl 1.27+ is missing: the deployment tests that render k8s/ will fail" >&2
+# The designer's browser tests drive Debian's chromium; Playwright never downloads a browser.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "Chromium is needed for the designer's browser tests: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
 BPM_TEST_POSTGRES="$(bash tests/postgres.sh start)" || { echo "could not start PostgreSQL" >&2; exit 1; }
 export BPM_TEST_POSTGRES
 trap 'bash tests/postgres.sh stop; bash tests/rabbitmq.sh stop' EXIT

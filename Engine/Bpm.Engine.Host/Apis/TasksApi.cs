@@ -13,43 +13,62 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/task").WithTags("Task");
-        group.MapGet("", async (BpmDbContext db, [AsParameters] TaskQuery filter, int? firstResult, int? maxResults, CancellationToken ct) =>
+        group.MapGet("", async (HttpContext http, BpmDbContext db, [AsParameters] TaskQuery filter, int? firstResult, int? maxResults, CancellationToken ct) =>
         {
-            var rows = await Sorted(filter.Apply(db.UserTasks.AsNoTracking(), db.UserTaskCandidates.AsNoTracking()), filter).Page(firstResult, maxResults).ToListAsync(ct);
+            var rows = await Sorted(Visible(http, db, filter), filter).Page(firstResult, maxResults).ToListAsync(ct);
             return JsonResult.Ok(rows.Select(Dtos.Task).ToList());
         });
-        group.MapGet("/count", async (BpmDbContext db, [AsParameters] TaskQuery filter, CancellationToken ct) =>
-            JsonResult.Ok(new CountDto(await filter.Apply(db.UserTasks.AsNoTracking(), db.UserTaskCandidates.AsNoTracking()).LongCountAsync(ct))));
-        group.MapGet("/{id}", async (UserTaskService tasks, string id, CancellationToken ct) => JsonResult.Ok(Dtos.Task(await tasks.GetAsync(id, ct))));
-        group.MapPost("/{id}/claim", async (HttpRequest request, UserTaskService tasks, string id, CancellationToken ct) =>
+        group.MapGet("/count", async (HttpContext http, BpmDbContext db, [AsParameters] TaskQuery filter, CancellationToken ct) =>
+            JsonResult.Ok(new CountDto(await Visible(http, db, filter).LongCountAsync(ct))));
+        group.MapGet("/{id}", async (HttpContext http, BpmDbContext db, UserTaskService tasks, string id, CancellationToken ct) =>
+        {
+            await TaskAccess.EnsureVisibleAsync(db, id, CallingUser.Of(http), ct);
+            return JsonResult.Ok(Dtos.Task(await tasks.GetAsync(id, ct)));
+        });
+        group.MapPost("/{id}/claim", async (HttpRequest request, BpmDbContext db, UserTaskService tasks, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<UserIdDto>(request);
+            await TaskAccess.EnsureVisibleAsync(db, id, CallingUser.Of(request.HttpContext), ct);
+            TaskAccess.EnsureSelf(CallingUser.Of(request.HttpContext), body.UserId);
             await tasks.ClaimAsync(id, body.UserId, ct);
             return Results.NoContent();
         });
-        group.MapPost("/{id}/unclaim", async (UserTaskService tasks, string id, CancellationToken ct) =>
+        group.MapPost("/{id}/unclaim", async (HttpContext http, BpmDbContext db, UserTaskService tasks, string id, CancellationToken ct) =>
         {
+            await TaskAccess.EnsureVisibleAsync(db, id, CallingUser.Of(http), ct);
             await tasks.UnclaimAsync(id, ct);
             return Results.NoContent();
         });
-        group.MapPost("/{id}/assignee", async (HttpRequest request, UserTaskService tasks, string id, CancellationToken ct) =>
+        group.MapPost("/{id}/assignee", async (HttpRequest request, BpmDbContext db, UserTaskService tasks, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<UserIdDto>(request);
+            await TaskAccess.EnsureVisibleAsync(db, id, CallingUser.Of(request.HttpContext), ct);
+            TaskAccess.EnsureSelf(CallingUser.Of(request.HttpContext), body.UserId);
             await tasks.SetAssigneeAsync(id, body.UserId, ct);
             return Results.NoContent();
         });
-        group.MapPost("/{id}/complete", async (HttpRequest request, UserTaskService tasks, string id, CancellationToken ct) =>
+        group.MapPost("/{id}/complete", async (HttpRequest request, BpmDbContext db, UserTaskService tasks, string id, CancellationToken ct) =>
         {
+            await TaskAccess.EnsureVisibleAsync(db, id, CallingUser.Of(request.HttpContext), ct);
             var body = await RequestBody.ReadOptionalAsync(request, new CompleteTaskDto());
             var instance = await tasks.CompleteAsync(id, TypedVariables.ToJson(body.Variables), ct);
             return body.WithVariablesInReturn ? JsonResult.Ok(TypedVariables.FromJson(instance.Variables)) : Results.NoContent();
         });
-        group.MapGet("/{id}/form-variables", async (UserTaskService tasks, ProcessInstanceService instances, string id, string? variableNames, CancellationToken ct) =>
-            JsonResult.Ok(TypedVariables.FromJson(await VisibleAsync(tasks, instances, id, variableNames, ct))));
-        group.MapGet("/{id}/variables", async (UserTaskService tasks, ProcessInstanceService instances, string id, CancellationToken ct) =>
-            JsonResult.Ok(TypedVariables.FromJson(await VisibleAsync(tasks, instances, id, null, ct))));
+        group.MapGet("/{id}/form-variables", async (HttpContext http, BpmDbContext db, UserTaskService tasks, ProcessInstanceService instances, string id, string? variableNames, CancellationToken ct) =>
+        {
+            await TaskAccess.EnsureVisibleAsync(db, id, CallingUser.Of(http), ct);
+            return JsonResult.Ok(TypedVariables.FromJson(await VisibleAsync(tasks, instances, id, variableNames, ct)));
+        });
+        group.MapGet("/{id}/variables", async (HttpContext http, BpmDbContext db, UserTaskService tasks, ProcessInstanceService instances, string id, CancellationToken ct) =>
+        {
+            await TaskAccess.EnsureVisibleAsync(db, id, CallingUser.Of(http), ct);
+            return JsonResult.Ok(TypedVariables.FromJson(await VisibleAsync(tasks, instances, id, null, ct)));
+        });
         return api;
     }
+
+    private static IQueryable<UserTaskRow> Visible(HttpContext http, BpmDbContext db, TaskQuery filter) =>
+        TaskAccess.VisibleTo(filter.Apply(db.UserTasks.AsNoTracking(), db.UserTaskCandidates.AsNoTracking()), db.UserTaskCandidates.AsNoTracking(), CallingUser.Of(http));
 
     /// <summary>The variables the task sees; for a form, optionally only the named ones.</summary>
     private static async Task<System.Text.Json.Nodes.JsonObject> VisibleAsync(UserTaskService tasks, ProcessInstanceService instances, string id, string? names, CancellationToken ct)

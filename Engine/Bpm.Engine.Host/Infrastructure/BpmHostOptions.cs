@@ -9,6 +9,7 @@ public sealed class BpmHostOptions
     public ApiKeyOptions Auth { get; set; } = new();
     public AutoDeploySection AutoDeploy { get; set; } = new();
     public WorkersSection Workers { get; set; } = new();
+    public DesignerSection Designer { get; set; } = new();
     /// <summary>Where the embedded default keeps its SQLite file and development key.</summary>
     public string? DataFolder { get; set; }
     /// <summary><c>Bpm:Jobs</c>: this node's job executor.</summary>
@@ -30,6 +31,12 @@ public sealed class BpmHostOptions
         /// processes run end to end with nothing else started (on in Development, the README's run command).
         /// </summary>
         public bool Embedded { get; set; }
+    }
+
+    /// <summary><c>Bpm:Designer</c>: the host serves the designer at <c>/</c> unless <c>Enabled</c> is false; the designer reads its own keys from the same section.</summary>
+    public sealed class DesignerSection
+    {
+        public bool Enabled { get; set; } = true;
     }
 
     public sealed class AutoDeploySection

@@ -1,3 +1,4 @@
+using Bpm.Designer;
 using Bpm.Engine.Host.Apis;
 using Bpm.Engine.Host.Transports;
 using Bpm.Engine.Storage;
@@ -39,10 +40,24 @@ public static class EngineHostExtensions
             keys.Add(key);
             builder.Services.AddSingleton(new DevelopmentKeyNotice(key));
         }
+        var users = options.Auth.Users.Where(u => !string.IsNullOrWhiteSpace(u.Id)).ToList();
+        if (users.Count == 0 && options.Auth.ApiKeys.All(string.IsNullOrWhiteSpace))
+        {
+            users = DemoUsers.LoadOrCreate(dataFolder);
+            builder.Services.AddSingleton(new DemoUsersNotice(users[0].Password, [.. users.Select(u => $"{u.Id} ({string.Join(", ", u.Groups)})")]));
+        }
+        var directory = new UserDirectory(users);
+        builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton(new ApiKeyRing(keys));
         var transports = builder.Configuration.GetSection("Bpm:Transports").Get<TransportOptions>() ?? new TransportOptions();
         builder.Services.AddBpmTransports(transports, needsBus: options.Workers.Embedded);
         if (options.Workers.Embedded) builder.AddEmbeddedWorkers(transports, keys[0]);
+        // The designer on the same port calls this engine's REST API with one of its keys, like any other client.
+        if (options.Designer.Enabled) builder.AddBpmDesigner(d =>
+        {
+            d.ApiKey ??= keys[0];
+            if (d.Users.Count == 0) d.Users = [.. directory.Users.Select(u => new Designer.People.DesignerUser { Id = u.User.Id, Name = u.Name, Groups = [.. u.User.Groups] })];
+        });
         builder.Services.AddSingleton<AutoDeployer>();
         builder.Services.AddOpenApi();
         builder.AddBpmOperations(options);
@@ -67,12 +82,14 @@ public static class EngineHostExtensions
             .MapDeploymentsApi()
             .MapProcessDefinitionsApi()
             .MapProcessInstancesApi()
+            .MapActivityInstancesApi()
             .MapExternalTasksApi()
             .MapTasksApi()
             .MapMessagesApi()
             .MapIncidentsApi()
             .MapHistoryApi();
         app.MapGroup("/api").MapActivityTemplatesApi();
+        if (app.Services.GetRequiredService<BpmHostOptions>().Designer.Enabled) app.MapBpmDesigner();
         return app;
     }
 
@@ -92,6 +109,10 @@ public static class EngineHostExtensions
         {
             // Printed to the console on purpose, once, so a newcomer can call the API; never logged.
             Console.WriteLine($"Development API key (send it as the x-api-key header): {notice.Key}");
+        }
+        if (app.Services.GetService<DemoUsersNotice>() is { } demo)
+        {
+            Console.WriteLine($"Demo users (HTTP Basic on /engine-rest, password '{demo.Password}'): {string.Join(", ", demo.Users)}");
         }
     }
 }

@@ -1,0 +1,71 @@
+using Bpm.Designer.Components;
+using Bpm.Designer.Engine;
+using Bpm.Designer.People;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Bpm.Designer;
+
+/// <summary>One registration and one mapping, for the engine host and for the stand-alone designer host alike.</summary>
+public static class DesignerExtensions
+{
+    public const string ApiKeyHeader = "x-api-key";
+
+    /// <summary>
+    /// Registers the designer: its pages with interactive server rendering, and the engine client that carries
+    /// <c>Bpm:Designer:ApiKey</c> to <c>Bpm:Designer:EngineUrl</c> (this same server when empty).
+    /// </summary>
+    public static WebApplicationBuilder AddBpmDesigner(this WebApplicationBuilder builder, Action<DesignerOptions>? configure = null)
+    {
+        // Serves this library's static files (its bundle included) from a build output, not only from a published app.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddOptions<DesignerOptions>().Bind(builder.Configuration.GetSection("Bpm:Designer")).Configure(o => configure?.Invoke(o))
+            .Validate(o => string.IsNullOrEmpty(o.EngineUrl) || Uri.TryCreate(o.EngineUrl, UriKind.Absolute, out _), "Bpm:Designer:EngineUrl must be an absolute URL")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), "Bpm:Designer:ApiKey is required: the engine accepts no call without a key")
+            .ValidateOnStart();
+        services.AddSingleton<IEngineAddress>(sp =>
+        {
+            var url = sp.GetRequiredService<IOptions<DesignerOptions>>().Value.EngineUrl;
+            return string.IsNullOrEmpty(url)
+                ? new ServerEngineAddress(sp.GetRequiredService<IServer>())
+                : new ConfiguredEngineAddress(new Uri(url.TrimEnd('/') + "/"));
+        });
+        // Named apart from other typed clients called EngineClient (the worker SDK's, in a host with embedded workers).
+        services.AddHttpClient<EngineClient>("Bpm.Designer.EngineClient", (sp, http) =>
+        {
+            http.BaseAddress = new Uri(sp.GetRequiredService<IEngineAddress>().BaseAddress, "engine-rest/");
+            http.DefaultRequestHeaders.Add(ApiKeyHeader, sp.GetRequiredService<IOptions<DesignerOptions>>().Value.ApiKey);
+            http.Timeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddScoped<CurrentUser>();
+        services.AddSingleton<DesignerUsers>();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "bpm.designer";
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/login";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        return builder;
+    }
+
+    /// <summary>Maps the pages (<c>/</c>, <c>/login</c>, <c>/modeler</c>, <c>/tasks</c>, <c>/cockpit</c>), sign-in, Blazor's endpoints and the static assets.</summary>
+    public static WebApplication MapBpmDesigner(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapAccountEndpoints();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

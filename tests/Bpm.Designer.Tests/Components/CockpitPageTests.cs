@@ -1,0 +1,72 @@
+using Bpm.Designer.Engine;
+using Bpm.Designer.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bpm.Designer.Tests.Components;
+
+public sealed class CockpitPageTests : BunitContext
+{
+    private readonly FakeEngine _engine = new();
+
+    public CockpitPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton(new EngineClient(_engine.Client()));
+        _engine.On("GET", "process-definition", """
+                [{"id":"pay:1:a","key":"pay","version":1,"name":"Payment"},{"id":"pay:2:b","key":"pay","version":2,"name":"Payment"}]
+                """)
+            .On("GET", "process-instance", """[{"id":"i1","definitionId":"pay:1:a"},{"id":"i2","definitionId":"pay:2:b"},{"id":"i3","definitionId":"pay:2:b"}]""")
+            .On("GET", "incident", """
+                [{"id":"n1","incidentTimestamp":"2026-01-02T10:00:00.000+0000","incidentType":"failedExternalTask","processDefinitionId":"pay:2:b","processInstanceId":"i2","activityId":"charge","incidentMessage":"card declined"}]
+                """)
+            .On("GET", "history/process-instance?maxResults=200", """
+                [{"id":"i2","startTime":"2026-01-02T09:00:00.000+0000","state":"ACTIVE","businessKey":"ORDER-7","processDefinitionId":"pay:2:b","processDefinitionKey":"pay","processDefinitionVersion":2}]
+                """);
+    }
+
+    [Fact]
+    public void Should_show_each_definition_with_its_versions_running_instances_and_incidents()
+    {
+        var page = Render<Bpm.Designer.Pages.Cockpit>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#definitions tbody tr")));
+        var row = page.Find("tr[data-definition-key='pay']");
+        Assert.Contains("v2", row.TextContent);
+        Assert.Contains("v1", row.TextContent);
+        Assert.Equal("3", row.QuerySelector(".bpm-running")!.TextContent);
+        Assert.Equal("1", row.QuerySelector(".bpm-incident-count")!.TextContent);
+        Assert.Contains("ORDER-7", page.Find("#instances tr[data-instance-id='i2']").TextContent);
+        Assert.Contains("card declined", page.Find("#incidents tr[data-incident-id='n1']").TextContent);
+    }
+
+    [Fact]
+    public void Should_filter_instances_by_state_and_business_key_through_the_history_query()
+    {
+        _engine.On("GET", "history/process-instance?maxResults=200&state=COMPLETED&processInstanceBusinessKey=ORDER-9", """
+            [{"id":"i9","startTime":"2026-01-02T09:00:00.000+0000","state":"COMPLETED","businessKey":"ORDER-9","processDefinitionKey":"pay","processDefinitionVersion":1}]
+            """);
+        var page = Render<Bpm.Designer.Pages.Cockpit>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#instances tr[data-instance-id='i2']")));
+
+        page.Find("#instance-state").Change("COMPLETED");
+        page.Find("#instance-business-key").Change("ORDER-9");
+
+        page.WaitForAssertion(() => Assert.Contains("COMPLETED", page.Find("#instances tr[data-instance-id='i9']").TextContent));
+        Assert.Empty(page.FindAll("#instances tr[data-instance-id='i2']"));
+    }
+
+    [Fact]
+    public void Should_retry_an_incident()
+    {
+        var page = Render<Bpm.Designer.Pages.Cockpit>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#incidents .bpm-retry")));
+        _engine.On("GET", "incident", "[]");
+
+        page.Find("#incidents .bpm-retry").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Retried the incident at charge", page.Find("#cockpit-message").TextContent));
+        Assert.Single(_engine.Requests, r => r.Method == "POST" && r.PathAndQuery == "incident/n1/retry");
+        Assert.NotNull(page.Find("#no-incidents"));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Bpm.Engine.Host.Tests.Infrastructure;
+
+namespace Bpm.Engine.Host.Tests.Apis;
+
+/// <summary>An engine with two configured users: carol of finance, and mallory of sales.</summary>
+public sealed class EngineWithUsers : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+    public EngineProcess Engine { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = TestDatabase.Sqlite();
+        Engine = await EngineProcess.StartAsync(Database, new Dictionary<string, string>
+        {
+            ["Bpm__Auth__Users__0__Id"] = "carol",
+            ["Bpm__Auth__Users__0__Password"] = "carol-secret",
+            ["Bpm__Auth__Users__0__Groups__0"] = "finance",
+            ["Bpm__Auth__Users__1__Id"] = "mallory",
+            ["Bpm__Auth__Users__1__Password"] = "mallory-secret",
+            ["Bpm__Auth__Users__1__Groups__0"] = "sales",
+        });
+    }
+
+    /// <summary>A client signed in as a user with HTTP Basic auth, without any API key.</summary>
+    public EngineClient As(string user, string password)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Engine.BaseAddress, "/engine-rest/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return new EngineClient(http);
+    }
+
+    /// <summary>A client with the API key, acting for a user as the designer does.</summary>
+    public EngineClient ActingFor(string user)
+    {
+        var http = Engine.Client();
+        http.DefaultRequestHeaders.Add("x-bpm-user", user);
+        return new EngineClient(http);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public sealed class TaskPermissionTests(EngineWithUsers fixture) : IClassFixture<EngineWithUsers>
+{
+    private async Task<(string Instance, string TaskId)> StartReviewAsync()
+    {
+        var machine = new EngineClient(fixture.Engine.Client());
+        var (key, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks");
+        var instance = await machine.StartAsync(key, """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}""");
+        var task = Assert.Single((await machine.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
+        return (instance, task["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_show_a_task_only_to_its_candidates_and_to_machines()
+    {
+        var (instance, taskId) = await StartReviewAsync();
+        var carol = fixture.As("carol", "carol-secret");
+        var mallory = fixture.As("mallory", "mallory-secret");
+
+        Assert.Single((await carol.GetJsonAsync($"task?processInstanceId={instance}")).AsArray());
+        Assert.Empty((await mallory.GetJsonAsync($"task?processInstanceId={instance}")).AsArray());
+        Assert.Empty((await fixture.ActingFor("mallory").GetJsonAsync($"task?processInstanceId={instance}")).AsArray());
+        Assert.Equal("0", (await mallory.GetJsonAsync($"task/count?processInstanceId={instance}"))["count"]!.ToJsonString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await mallory.Http.GetAsync($"task/{taskId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await mallory.Http.GetAsync($"task/{taskId}/form-variables")).StatusCode);
+        Assert.Equal("Review", (await carol.GetJsonAsync($"task/{taskId}"))["name"]!.GetValue<string>());
+        Assert.Single((await new EngineClient(fixture.Engine.Client()).GetJsonAsync($"task?processInstanceId={instance}")).AsArray());
+    }
+
+    [Fact]
+    public async Task Should_let_neither_claim_nor_complete_a_user_of_another_group()
+    {
+        var (_, taskId) = await StartReviewAsync();
+        var mallory = fixture.As("mallory", "mallory-secret");
+
+        var claim = await mallory.PostAsync($"task/{taskId}/claim", """{"userId": "mallory"}""");
+        var complete = await mallory.PostAsync($"task/{taskId}/complete", "{}");
+        var actingComplete = await fixture.ActingFor("mallory").PostAsync($"task/{taskId}/complete", "{}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, claim.StatusCode);
+        Assert.Contains("neither the assignee nor a candidate", (await EngineClient.Json(claim))["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, complete.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, actingComplete.StatusCode);
+        Assert.Null((await new EngineClient(fixture.Engine.Client()).GetJsonAsync($"task/{taskId}"))["assignee"]);
+    }
+
+    [Fact]
+    public async Task Should_let_a_candidate_claim_for_themselves_only_and_complete()
+    {
+        var (instance, taskId) = await StartReviewAsync();
+        var carol = fixture.ActingFor("carol");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await carol.PostAsync($"task/{taskId}/claim", """{"userId": "dave"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await carol.PostAsync($"task/{taskId}/claim", """{"userId": "carol"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await carol.PostAsync($"task/{taskId}/complete", "{}")).StatusCode);
+
+        var next = Assert.Single((await new EngineClient(fixture.Engine.Client()).GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
+        Assert.Equal("Approve", next["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_wrong_password_and_an_unknown_user_to_act_for()
+    {
+        var wrong = await fixture.As("carol", "guess").Http.GetAsync("task");
+        var unknown = await fixture.ActingFor("nobody").Http.GetAsync("task");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Contains("'nobody'", (await EngineClient.Json(unknown))["message"]!.GetValue<string>());
+    }
+}
