@@ -13,6 +13,28 @@ public sealed class TaskExecutor(IServiceScopeFactory scopes, ILogger<TaskExecut
 {
     public static readonly ActivitySource Source = new("Bpm.Workers");
 
+    /// <summary>
+    /// For message transports: runs the task and returns the answer to send — its outcome, or a release when
+    /// shutdown cancelled it. Lock extensions go out through <paramref name="send"/> while it runs.
+    /// </summary>
+    public async Task<TaskResult> AnswerAsync(
+        HandlerRegistration handler, TaskActivated task, string workerId, Func<TaskResult, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await ExecuteAsync(handler, task, (duration, ct) => send(new TaskLockExtended
+            {
+                TaskId = task.TaskId, LockToken = task.LockToken, WorkerId = workerId, ProcessInstanceId = task.ProcessInstanceId,
+                NewDurationMs = (long)duration.TotalMilliseconds,
+            }, ct), cancellationToken);
+            return TaskResults.From(task, workerId, outcome);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return TaskResults.Release(task, workerId);
+        }
+    }
+
     public async Task<TaskOutcome> ExecuteAsync(
         HandlerRegistration handler, TaskActivated activation, Func<TimeSpan, CancellationToken, Task> extendLock, CancellationToken cancellationToken)
     {

@@ -11,11 +11,18 @@ public sealed class ActivityCatalogPublisher(
     IEnumerable<HandlerRegistration> handlers,
     EngineClient engine,
     WorkerOptions options,
+    IHostApplicationLifetime lifetime,
     ILogger<ActivityCatalogPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.PublishCatalog) return;
+        // Inside the engine host the engine listens only once the host has started.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            try { await started.Task.WaitAsync(stoppingToken); } catch (OperationCanceledException) { return; }
+        }
         var templates = handlers.Select(h => ElementTemplates.From(h.Activity)).ToList();
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {

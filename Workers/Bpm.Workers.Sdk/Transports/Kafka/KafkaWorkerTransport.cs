@@ -95,20 +95,7 @@ public sealed class KafkaWorkerTransport(WorkerOptions options, ILogger<KafkaWor
 
     private async Task HandleAsync(HandlerRegistration handler, TaskExecutor executor, TaskActivated task, CancellationToken handlerToken)
     {
-        TaskResult result;
-        try
-        {
-            var outcome = await executor.ExecuteAsync(handler, task, (duration, ct) => SendAsync(new TaskLockExtended
-            {
-                TaskId = task.TaskId, LockToken = task.LockToken, WorkerId = options.WorkerId, ProcessInstanceId = task.ProcessInstanceId,
-                NewDurationMs = (long)duration.TotalMilliseconds,
-            }, ct), handlerToken);
-            result = TaskResults.From(task, options.WorkerId, outcome);
-        }
-        catch (OperationCanceledException) when (handlerToken.IsCancellationRequested)
-        {
-            result = TaskResults.Release(task, options.WorkerId);
-        }
+        var result = await executor.AnswerAsync(handler, task, options.WorkerId, SendAsync, handlerToken);
         try
         {
             await SendAsync(result, CancellationToken.None);
