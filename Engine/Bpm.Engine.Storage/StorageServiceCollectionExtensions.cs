@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<MessageService>();
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<IncidentCensus>();
+        services.AddSingleton<OutboxCensus>();
         services.AddSingleton(options.Jobs);
         return services;
     }

@@ -36,7 +36,7 @@ public static class OperationsExtensions
                 else traces.AddOtlpExporter(o => o.Endpoint = new Uri(otlpEndpoint));
             });
         }
-        builder.Services.AddHostedService<IncidentGaugeService>();
+        builder.Services.AddHostedService<DatabaseGaugeService>();
 
         if (options.Logging.Json)
         {

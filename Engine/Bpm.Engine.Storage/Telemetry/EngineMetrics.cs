@@ -25,6 +25,7 @@ public sealed class EngineMetrics
     private readonly Counter<long> _jobsAcquired;
     private readonly Histogram<double> _jobAcquisition;
     private volatile IReadOnlyDictionary<string, long> _openIncidents = new Dictionary<string, long>();
+    private volatile IReadOnlyDictionary<string, double> _outboxLag = new Dictionary<string, double>();
 
     public EngineMetrics(IMeterFactory meters)
     {
@@ -40,6 +41,8 @@ public sealed class EngineMetrics
         _jobAcquisition = meter.CreateHistogram<double>("bpm.jobs.acquisition.duration", unit: "s", description: "Time one acquisition of due jobs took, locking included",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         meter.CreateObservableGauge("bpm.incidents.open", ObserveOpenIncidents, description: "Open incidents in the whole database, by incident type");
+        meter.CreateObservableGauge("bpm.outbox.lag", ObserveOutboxLag, unit: "s",
+            description: "Age of the oldest service task that waits for a worker and could be handed out now, by topic (absent when none waits)");
     }
 
     /// <summary>Counts what one committed command did to its instance.</summary>
@@ -81,6 +84,11 @@ public sealed class EngineMetrics
 
     /// <summary>The open incidents by type, as last counted in the database.</summary>
     public void SetOpenIncidents(IReadOnlyDictionary<string, long> byType) => _openIncidents = byType;
+
+    public void SetOutboxLag(IReadOnlyDictionary<string, double> byTopic) => _outboxLag = byTopic;
+
+    private IEnumerable<Measurement<double>> ObserveOutboxLag() =>
+        _outboxLag.Select(l => new Measurement<double>(l.Value, new KeyValuePair<string, object?>("topic", l.Key)));
 
     private IEnumerable<Measurement<long>> ObserveOpenIncidents() =>
         _openIncidents.Select(i => new Measurement<long>(i.Value, new KeyValuePair<string, object?>("incident_type", i.Key)));

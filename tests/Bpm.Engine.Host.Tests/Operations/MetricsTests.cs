@@ -44,6 +44,29 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task Should_show_how_long_a_service_task_has_waited_for_a_worker_until_one_takes_it()
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using var engine = await EngineProcess.StartAsync(database, new Dictionary<string, string> { ["Bpm__Telemetry__GaugeInterval"] = "00:00:00.200" });
+        var client = new EngineClient(engine.Client());
+        var topic = "lag-" + Guid.NewGuid().ToString("N")[..8];
+        var key = "lag_" + Guid.NewGuid().ToString("N")[..8];
+        var xml = EngineClient.FixtureXml("service-task.bpmn").Replace("id=\"single-task\"", $"id=\"{key}\"").Replace("single-task-topic", topic);
+        Assert.Equal(HttpStatusCode.OK, (await client.DeployAsync(key + ".bpmn", xml)).StatusCode);
+        await client.StartAsync(key);
+        using var scraper = new HttpClient { BaseAddress = engine.BaseAddress };
+
+        await EngineClient.EventuallyAsync(async () =>
+            PrometheusText.Value(await scraper.GetStringAsync("/metrics"), "bpm_outbox_lag_seconds", ("topic", topic)) >= 0.5,
+            TimeSpan.FromSeconds(10), "the waiting task's age to show");
+        Assert.Single(await client.FetchAndLockAsync("w1", topic));
+
+        await EngineClient.EventuallyAsync(async () =>
+            PrometheusText.Value(await scraper.GetStringAsync("/metrics"), "bpm_outbox_lag_seconds", ("topic", topic)) is null,
+            TimeSpan.FromSeconds(10), "the lag to go once a worker holds the task");
+    }
+
+    [Fact]
     public async Task Should_count_user_tasks_created_and_completed()
     {
         await using var database = TestDatabase.Sqlite();
