@@ -17,6 +17,8 @@ public sealed class SeedWorkersExtensionsTests
             ["Bpm:Integrations:Slack:WebhookUrl"] = "https://hooks.example/x",
         }).Build();
         var services = new ServiceCollection().AddLogging();
+        // What a host provides: the workers wait for its start before they publish their catalog.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
         services.AddBpmWorkers(configuration).AddSeedWorkers(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
