@@ -30,6 +30,8 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         page = operatorPage;
         await page.ClickAsync("nav >> text=Cockpit");
         var definition = page.Locator("tr[data-definition-key='expense-approval']");
+        // The cockpit's first load on a cold host (a fresh build) can take longer than Playwright's default wait.
+        await definition.WaitForAsync(new() { Timeout = 60_000 });
         await definition.Locator(".bpm-business-key").FillAsync("EXP-1");
         await definition.Locator(".bpm-business-key").PressAsync("Tab");
         await definition.Locator(".bpm-start").ClickAsync();
