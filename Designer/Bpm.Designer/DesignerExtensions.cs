@@ -35,8 +35,7 @@ public static class DesignerExtensions
                 ? new ServerEngineAddress(sp.GetRequiredService<IServer>())
                 : new ConfiguredEngineAddress(new Uri(url.TrimEnd('/') + "/"));
         });
-        // Named apart from other typed clients called EngineClient (the worker SDK's, in a host with embedded workers).
-        services.AddHttpClient<EngineClient>("Bpm.Designer.EngineClient", (sp, http) =>
+        services.AddHttpClient<EngineClient>((sp, http) =>
         {
             http.BaseAddress = new Uri(sp.GetRequiredService<IEngineAddress>().BaseAddress, "engine-rest/");
             http.DefaultRequestHeaders.Add(ApiKeyHeader, sp.GetRequiredService<IOptions<DesignerOptions>>().Value.ApiKey);

@@ -116,9 +116,7 @@ public sealed class ExternalTaskService(
         task.Retries = retries;
         task.ErrorMessage = Truncate(errorMessage, 4000);
         task.ErrorDetails = errorDetails;
-        task.WorkerId = null;
-        task.LockExpiration = null;
-        task.LockToken = null;
+        ClearLock(task);
         task.AvailableFrom = retryTimeout > 0 ? now.AddMilliseconds(retryTimeout) : null;
         if (retries == 0) RaiseIncident(db, task, now);
         await db.SaveChangesAsync(cancellationToken);
@@ -152,7 +150,7 @@ public sealed class ExternalTaskService(
     }
 
     public Task ExtendLockAsync(string taskId, TaskLockHolder holder, long newDuration, CancellationToken cancellationToken) =>
-        UpdateAsync(taskId, cancellationToken, async (db, now) =>
+        UpdateAsync(cancellationToken, async (db, now) =>
         {
             if (newDuration <= 0) throw EngineException.Invalid($"newDuration must be positive, was {newDuration}");
             var task = await RequireLockAsync(db, taskId, holder, "extended", cancellationToken);
@@ -160,7 +158,7 @@ public sealed class ExternalTaskService(
         });
 
     public Task LockAsync(string taskId, string workerId, long lockDuration, CancellationToken cancellationToken) =>
-        UpdateAsync(taskId, cancellationToken, async (db, now) =>
+        UpdateAsync(cancellationToken, async (db, now) =>
         {
             if (string.IsNullOrWhiteSpace(workerId)) throw EngineException.Invalid("workerId is required");
             if (lockDuration <= 0) throw EngineException.Invalid($"lockDuration must be positive, was {lockDuration}");
@@ -172,36 +170,34 @@ public sealed class ExternalTaskService(
             task.LockExpiration = now.AddMilliseconds(lockDuration);
         });
 
-    public async Task UnlockAsync(string taskId, CancellationToken cancellationToken)
-    {
-        var topic = "";
-        await UpdateAsync(taskId, cancellationToken, async (db, _) =>
-        {
-            var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
-            task.WorkerId = null;
-            task.LockExpiration = null;
-            task.LockToken = null;
-            topic = task.Topic;
-        });
-        availability.Notify(topic);
-    }
+    /// <summary>Unlocks a task whoever holds it (an operator's call): fetchable again at once.</summary>
+    public Task UnlockAsync(string taskId, CancellationToken cancellationToken) =>
+        ClearLockAsync(async (db, ct) => await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId), cancellationToken);
 
     /// <summary>The holder of a lock gives the task back unfinished: fetchable again at once, retries untouched.</summary>
-    public async Task ReleaseAsync(string taskId, TaskLockHolder holder, CancellationToken cancellationToken)
+    public Task ReleaseAsync(string taskId, TaskLockHolder holder, CancellationToken cancellationToken) =>
+        ClearLockAsync((db, ct) => RequireLockAsync(db, taskId, holder, "released", ct), cancellationToken);
+
+    private async Task ClearLockAsync(Func<BpmDbContext, CancellationToken, Task<ExternalTaskRow>> find, CancellationToken cancellationToken)
     {
         var topic = "";
-        await UpdateAsync(taskId, cancellationToken, async (db, _) =>
+        await UpdateAsync(cancellationToken, async (db, _) =>
         {
-            var task = await RequireLockAsync(db, taskId, holder, "released", cancellationToken);
-            task.WorkerId = null;
-            task.LockExpiration = null;
-            task.LockToken = null;
+            var task = await find(db, cancellationToken);
+            ClearLock(task);
             topic = task.Topic;
         });
         availability.Notify(topic);
     }
 
-    private async Task UpdateAsync(string taskId, CancellationToken cancellationToken, Func<BpmDbContext, DateTime, Task> change)
+    private static void ClearLock(ExternalTaskRow task)
+    {
+        task.WorkerId = null;
+        task.LockExpiration = null;
+        task.LockToken = null;
+    }
+
+    private async Task UpdateAsync(CancellationToken cancellationToken, Func<BpmDbContext, DateTime, Task> change)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -45,10 +45,7 @@ public sealed class InstanceCommandExecutor(
                 var instanceId = await locate(db, cancellationToken);
                 var row = await db.ProcessInstances.SingleOrDefaultAsync(p => p.Id == instanceId, cancellationToken)
                     ?? throw EngineException.NotFound($"Process instance with id '{instanceId}' does not exist");
-                var instance = InstanceDocument.Read(row.Document);
-                if (instance.IsEnded) throw EngineException.Conflict($"Process instance '{instanceId}' has already ended");
-                var definition = await definitions.GetAsync(db, row.DefinitionId, cancellationToken);
-                var result = command(definition, instance);
+                var result = await RunAsync(db, row, command, cancellationToken);
                 var results = await ApplyAsync(db, row, result, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -87,10 +84,8 @@ public sealed class InstanceCommandExecutor(
             var results = new List<(ProcessInstanceRow Row, CommandResult Result)>(rows.Count);
             foreach (var row in rows)
             {
-                var instance = InstanceDocument.Read(row.Document);
-                if (instance.IsEnded) return false;
-                var result = commands[row.Id](await definitions.GetAsync(db, row.DefinitionId, cancellationToken), instance);
-                if (result.Effects.Any(e => ReachesAnotherInstance(e, instance))) return false;
+                var result = await RunAsync(db, row, commands[row.Id], cancellationToken);
+                if (result.Effects.Any(e => ReachesAnotherInstance(e, result.Instance))) return false;
                 results.Add((row, result));
             }
             foreach (var (row, result) in results) await EffectWriter.ApplyAsync(db, row, result, cancellationToken);
@@ -104,6 +99,14 @@ public sealed class InstanceCommandExecutor(
             // Each command again on its own: its failure, if any, then lands where it belongs.
             return false;
         }
+    }
+
+    /// <summary>Lets the runtime run <paramref name="command"/> on the stored instance; an ended one refuses.</summary>
+    private async Task<CommandResult> RunAsync(BpmDbContext db, ProcessInstanceRow row, InstanceCommand command, CancellationToken cancellationToken)
+    {
+        var instance = InstanceDocument.Read(row.Document);
+        if (instance.IsEnded) throw EngineException.Conflict($"Process instance '{row.Id}' has already ended");
+        return command(await definitions.GetAsync(db, row.DefinitionId, cancellationToken), instance);
     }
 
     private static bool ReachesAnotherInstance(RuntimeEffect effect, ProcessInstance instance) => effect switch

@@ -20,7 +20,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<TaskExecutor>();
         services.AddHostedService<WorkerService>();
-        services.AddHttpClient<EngineClient>(client => EngineClient.Configure(client, options));
+        services.AddHttpClient<ActivityCatalogClient>(client => EngineConnection.Configure(client, options));
         services.AddHostedService<ActivityCatalogPublisher>();
         WorkerTelemetry.Add(services, configuration, options);
         switch (options.Transport)
@@ -28,7 +28,7 @@ public static class WorkerServiceCollectionExtensions
             case WorkerTransportKind.Http:
                 services.AddHttpClient<IWorkerTransport, HttpWorkerTransport>(client =>
                 {
-                    EngineClient.Configure(client, options);
+                    EngineConnection.Configure(client, options);
                     client.Timeout = options.Http.LongPollTimeout + TimeSpan.FromSeconds(30);
                 });
                 break;

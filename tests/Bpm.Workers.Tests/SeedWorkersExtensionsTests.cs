@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Bpm.Testing;
 using Bpm.Workers.Sdk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,11 +26,7 @@ public sealed class SeedWorkersExtensionsTests
 
     private static IEnumerable<string> ModelTopics()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Bpm.sln"))) folder = folder.Parent;
-        var models = Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Bpm.sln not found above the test binaries"),
-            "Engine", "Bpm.Engine.Host", "models");
-        return Directory.GetFiles(models, "*.bpmn")
+        return Directory.GetFiles(SourceTree.PathOf("Engine/Bpm.Engine.Host/models"), "*.bpmn")
             .SelectMany(file => XDocument.Load(file).Descendants().Select(e => (string?)e.Attribute(Camunda + "topic")))
             .OfType<string>();
     }

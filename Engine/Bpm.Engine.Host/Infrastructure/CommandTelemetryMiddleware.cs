@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Bpm.Engine.Storage.Telemetry;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -13,6 +14,9 @@ public sealed class CommandTelemetryMiddleware(RequestDelegate next, ILogger<Com
 {
     private const string Root = "/engine-rest";
 
+    /// <summary>What a route's pattern says, worked out once per route rather than on every call.</summary>
+    private readonly ConcurrentDictionary<(RoutePattern Pattern, string Method), CommandRoute> _routes = new();
+
     public async Task InvokeAsync(HttpContext context)
     {
         var method = context.Request.Method;
@@ -23,8 +27,9 @@ public sealed class CommandTelemetryMiddleware(RequestDelegate next, ILogger<Com
             await next(context);
             return;
         }
-        var command = CommandName(endpoint.RoutePattern, method);
-        var ids = Ids(endpoint.RoutePattern, context.Request.RouteValues);
+        var route = _routes.GetOrAdd((endpoint.RoutePattern, method), key => new CommandRoute(CommandName(key.Pattern, key.Method), IdNames(key.Pattern)));
+        var command = route.Command;
+        var ids = route.Ids(context.Request.RouteValues);
         using var activity = EngineTracing.Source.StartActivity(command);
         foreach (var id in ids) activity?.SetTag(id.Tag, id.Value);
         using var scope = logger.BeginScope(ids.Select(id => new KeyValuePair<string, object?>(id.Scope, id.Value)).Prepend(new("Command", command)).ToList());
@@ -61,17 +66,26 @@ public sealed class CommandTelemetryMiddleware(RequestDelegate next, ILogger<Com
 
     private static string Resource(List<string> literals) => literals.Count > 0 ? literals[0] : "engine";
 
-    /// <summary>The route's ids as span tags (<c>bpm.process_instance.id</c>) and log scope names (<c>ProcessInstanceId</c>).</summary>
-    private static List<(string Tag, string Scope, string Value)> Ids(RoutePattern pattern, RouteValueDictionary values)
+    /// <summary>The route's parameters with their span tag (<c>bpm.process_instance.id</c>) and log scope name (<c>ProcessInstanceId</c>).</summary>
+    private static List<(string Parameter, string Tag, string Scope)> IdNames(RoutePattern pattern)
     {
         var resource = Resource(Literals(pattern));
-        var ids = new List<(string, string, string)>();
-        foreach (var parameter in pattern.Parameters)
+        return pattern.Parameters
+            .Select(p => (p.Name, $"bpm.{resource.Replace('-', '_')}.{p.Name}", Pascal(resource) + Pascal(p.Name)))
+            .ToList();
+    }
+
+    private sealed record CommandRoute(string Command, List<(string Parameter, string Tag, string Scope)> IdNames)
+    {
+        public List<(string Tag, string Scope, string Value)> Ids(RouteValueDictionary values)
         {
-            if (values.TryGetValue(parameter.Name, out var value) && value?.ToString() is { Length: > 0 } text)
-                ids.Add(($"bpm.{resource.Replace('-', '_')}.{parameter.Name}", Pascal(resource) + Pascal(parameter.Name), text));
+            var ids = new List<(string, string, string)>(IdNames.Count);
+            foreach (var (parameter, tag, scope) in IdNames)
+            {
+                if (values.TryGetValue(parameter, out var value) && value?.ToString() is { Length: > 0 } text) ids.Add((tag, scope, text));
+            }
+            return ids;
         }
-        return ids;
     }
 
     private static string Pascal(string text) =>

@@ -9,7 +9,7 @@ namespace Bpm.Workers.Sdk.Catalog;
 /// </summary>
 public sealed class ActivityCatalogPublisher(
     IEnumerable<HandlerRegistration> handlers,
-    EngineClient engine,
+    ActivityCatalogClient engine,
     WorkerOptions options,
     IHostApplicationLifetime lifetime,
     ILogger<ActivityCatalogPublisher> logger) : BackgroundService

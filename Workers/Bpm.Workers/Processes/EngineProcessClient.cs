@@ -21,7 +21,7 @@ public sealed class EngineProcessClient(HttpClient http, WorkerOptions options)
             if (businessKey is not null) body["businessKey"] = businessKey;
             var url = Endpoint.Combine(options.Http.EngineUrl, $"engine-rest/process-definition/key/{Uri.EscapeDataString(processKey)}/start");
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-            if (!string.IsNullOrEmpty(options.Http.ApiKey)) request.Headers.Add(EngineClient.ApiKeyHeader, options.Http.ApiKey);
+            if (!string.IsNullOrEmpty(options.Http.ApiKey)) request.Headers.Add(EngineConnection.ApiKeyHeader, options.Http.ApiKey);
             using var response = await http.SendAsync(request, cancellationToken);
             await response.EnsureSuccessAsync($"{Service} (start {processKey})", cancellationToken);
             var json = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);

@@ -37,22 +37,9 @@ public sealed class DurableScenario : IScenario
     {
         await host.DeployAsync(RepositoryPaths.Model("durable.bpmn"));
         using var client = host.Client();
-        long started = 0, completed = 0;
+        long completed = 0;
         using var stop = new CancellationTokenSource();
-        var starters = Enumerable.Range(0, Starters).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                if (Interlocked.Read(ref started) - Interlocked.Read(ref completed) > MaxBacklog)
-                {
-                    await Task.Delay(5);
-                    continue;
-                }
-                var response = await client.PostAsync("process-definition/key/durable/start", Json.Body("""{"variables": {"amount": {"value": 42}}}"""));
-                response.EnsureSuccessStatusCode();
-                Interlocked.Increment(ref started);
-            }
-        }));
+        var starting = new DurableStarters(client, MaxBacklog, () => Interlocked.Read(ref completed)).RunAsync(Starters, stop.Token);
         var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
         {
             var fetch = $$"""{"workerId": "bench-{{w}}", "maxTasks": {{Batch}}, "asyncResponseTimeout": 500, "topics": [{"topicName": "bench-work", "lockDuration": 60000}]}""";
@@ -69,7 +56,7 @@ public sealed class DurableScenario : IScenario
                 }));
             }
         }));
-        var all = Task.WhenAll(starters.Concat(workers));
+        var all = Task.WhenAll(workers.Append(starting));
 
         // Warm-up: the host compiles its hot paths in the first seconds.
         await Task.Delay(duration < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Bpm.Bench.Infrastructure;
 using Bpm.Workers.Sdk;
-using Confluent.Kafka;
+using Bpm.Workers.Sdk.Transports.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,11 +41,8 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
     {
         if (transport == BenchTransport.Kafka)
         {
-            var config = new ProducerConfig { BootstrapServers = "mock" };
-            config.Set("test.mock.num.brokers", "3");
-            var mock = new ProducerBuilder<Null, Null>(config).Build();
-            using var admin = new DependentAdminClientBuilder(mock.Handle).Build();
-            var servers = string.Join(",", admin.GetMetadata(TimeSpan.FromSeconds(10)).Brokers.Select(b => $"{b.Host}:{b.Port}"));
+            var mock = new KafkaMockCluster();
+            var servers = mock.BootstrapServers;
             return new Broker(
                 new Dictionary<string, string> { ["Bpm__Transports__Kafka__Topics__0"] = "bench-work", ["Bpm__Transports__Kafka__BootstrapServers"] = servers },
                 new Dictionary<string, string?> { ["Bpm:Worker:Transport"] = "Kafka", ["Bpm:Worker:Kafka:BootstrapServers"] = servers },
@@ -84,22 +81,8 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
     private static async Task<double> MeasureAsync(EngineHost host, string database, BenchCounter counter, TimeSpan duration)
     {
         using var client = host.Client();
-        long started = 0;
         using var stop = new CancellationTokenSource();
-        var starters = Enumerable.Range(0, Starters).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                if (Interlocked.Read(ref started) - counter.Count > MaxBacklog)
-                {
-                    await Task.Delay(5);
-                    continue;
-                }
-                var response = await client.PostAsync("process-definition/key/durable/start", Json.Body("""{"variables": {"amount": {"value": 42}}}"""));
-                response.EnsureSuccessStatusCode();
-                Interlocked.Increment(ref started);
-            }
-        })).ToList();
+        var starting = new DurableStarters(client, MaxBacklog, () => counter.Count).RunAsync(Starters, stop.Token);
 
         // Warm-up: the host compiles its hot paths and the workers join their group in the first seconds.
         await Task.Delay(duration < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(8) : TimeSpan.FromSeconds(15));
@@ -109,7 +92,7 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
         await Task.Delay(duration);
         var rate = (await Sql.CountAsync(database, completed) - from) / watch.Elapsed.TotalSeconds;
         stop.Cancel();
-        await Task.WhenAll(starters);
+        await starting;
         return rate;
     }
 

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using Bpm.Testing;
 
 namespace Bpm.Deployment.Tests.Infrastructure;
 
@@ -11,36 +8,25 @@ namespace Bpm.Deployment.Tests.Infrastructure;
 /// </summary>
 public sealed class EngineHost : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
     private readonly string _folder;
     private bool _disposed;
 
-    private EngineHost(Process process, int port, string folder)
+    private EngineHost(ChildProcess process, int port, string folder)
     {
         _process = process;
         _folder = folder;
         Port = port;
-        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
     }
 
     public int Port { get; }
-    public string Output { get { lock (_output) return _output.ToString(); } }
+    public string Output => _process.Output;
 
     public static async Task<EngineHost> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var folder = Directory.CreateTempSubdirectory("bpm-deployment-").FullName;
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [HostAssembly()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder,
-        };
+        var port = LoopbackPort.Free();
+        var start = ChildProcess.Dotnet(SourceTree.BuildOutput("Engine/Bpm.Engine.Host", "Bpm.Engine.Host.dll"), folder);
         foreach (var (name, value) in environment) start.Environment[name] = value;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Bpm__Database__Provider"] = "Sqlite";
@@ -49,8 +35,8 @@ public sealed class EngineHost : IAsyncDisposable
         // No brokers here: the engine's in-process stand-ins (librdkafka's mock cluster, MassTransit in memory).
         start.Environment["Bpm__Transports__Kafka__BootstrapServers"] = "";
         start.Environment["Bpm__Transports__MassTransit__Host"] = "";
-        var host = new EngineHost(Process.Start(start)!, port, folder);
-        await host.WaitUntilAnsweringAsync();
+        var host = new EngineHost(ChildProcess.Start(start), port, folder);
+        await host._process.WaitUntilAnsweringAsync(new Uri($"http://127.0.0.1:{port}/health/live"), "engine");
         return host;
     }
 
@@ -60,45 +46,7 @@ public sealed class EngineHost : IAsyncDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await _process.DisposeAsync();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
-
-    private async Task WaitUntilAnsweringAsync()
-    {
-        using var probe = Client();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"The engine exited with code {_process.ExitCode}:\n{Output}");
-            try
-            {
-                if ((await probe.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The engine did not answer within 60 s:\n{Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The host's own build output, in the configuration these tests were built in.</summary>
-    private static string HostAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var dll = Path.Combine(Repository.Root, "Engine", "Bpm.Engine.Host", "bin", testOutput.Parent!.Name, testOutput.Name, "Bpm.Engine.Host.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first: host not found", dll);
     }
 }

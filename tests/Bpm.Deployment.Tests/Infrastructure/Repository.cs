@@ -1,11 +1,13 @@
+using Bpm.Testing;
+
 namespace Bpm.Deployment.Tests.Infrastructure;
 
 /// <summary>Paths in the repository these tests run from.</summary>
 public static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => SourceTree.Root;
 
-    public static string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+    public static string PathOf(string relative) => SourceTree.PathOf(relative);
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
@@ -16,11 +18,4 @@ public static class Repository
             .Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bpm.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Bpm.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,3 +1,4 @@
+using Bpm.Testing;
 using Microsoft.Playwright;
 
 namespace Bpm.Designer.Tests.Infrastructure;
@@ -56,9 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Saves a screenshot of the page under <c>docs/screenshots/</c> of the repository, for the README.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Bpm.sln"))) root = root.Parent;
-        var folder = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "docs", "screenshots");
+        var folder = SourceTree.PathOf("docs/screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }

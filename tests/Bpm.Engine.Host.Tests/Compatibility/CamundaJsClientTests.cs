@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using Bpm.Engine.Host.Tests.Infrastructure;
+using Bpm.Testing;
 
 namespace Bpm.Engine.Host.Tests.Compatibility;
 
@@ -14,9 +13,12 @@ public sealed class CamundaJsClientTests
     [Fact]
     public async Task Should_serve_Camundas_external_task_client_unchanged()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "compat");
+        var folder = SourceTree.PathOf("tests/compat");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "camunda-external-task-client-js")))
-            Assert.Equal(0, await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, TimeSpan.FromMinutes(3)));
+        {
+            await using var npm = ChildProcess.Start(ChildProcess.Command("npm", ["ci", "--no-audit", "--no-fund"], folder));
+            Assert.Equal(0, await npm.WaitForExitAsync(TimeSpan.FromMinutes(3)));
+        }
 
         await using var database = TestDatabase.Sqlite();
         await using var engine = await EngineProcess.StartAsync(database);
@@ -26,62 +28,24 @@ public sealed class CamundaJsClientTests
         var failed = await client.StartAsync(key, """{"mode": {"value": "fail", "type": "String"}}""");
         var errored = await client.StartAsync(key, """{"mode": {"value": "error", "type": "String"}}""");
 
-        var output = new StringBuilder();
-        using var node = StartNode(folder, engine, output);
-        try
+        var start = ChildProcess.Command("node", ["camunda-client.mjs"], folder);
+        start.Environment["ENGINE_URL"] = engine.BaseAddress.ToString().TrimEnd('/');
+        start.Environment["API_KEY"] = EngineProcess.ApiKey;
+        string log;
+        await using (var node = ChildProcess.Start(start))
         {
             await EngineClient.EventuallyAsync(async () =>
                 await client.HistoryStateAsync(completed) == "COMPLETED" && await client.HistoryStateAsync(errored) == "COMPLETED"
                 && (await client.GetJsonAsync($"incident?processInstanceId={failed}")).AsArray().Count == 1,
-                TimeSpan.FromSeconds(60), "the JS client to finish its tasks:\n" + output);
-        }
-        finally
-        {
-            node.Kill(entireProcessTree: true);
+                TimeSpan.FromSeconds(60), "the JS client to finish its tasks:\n" + node.Output);
+            log = node.Output;
         }
 
         Assert.Equal(["start", "route", "completeTask", "check", "end"], await client.PathAsync(completed));
         Assert.Equal(["start", "route", "errorTask", "caught", "check2", "endCaught"], await client.PathAsync(errored));
         var incident = Assert.Single((await client.GetJsonAsync($"incident?processInstanceId={failed}")).AsArray())!;
         Assert.Equal("compat failure", incident["incidentMessage"]!.GetValue<string>());
-        string log;
-        lock (output) log = output.ToString();
         Assert.Contains("extended ", log);
         Assert.DoesNotContain("failed ", log);
-    }
-
-    private static Process StartNode(string folder, EngineProcess engine, StringBuilder output)
-    {
-        var start = new ProcessStartInfo("node", ["camunda-client.mjs"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ENGINE_URL"] = engine.BaseAddress.ToString().TrimEnd('/');
-        start.Environment["API_KEY"] = EngineProcess.ApiKey;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<int> RunAsync(string file, string[] arguments, string folder, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = folder, UseShellExecute = false };
-        using var process = Process.Start(start)!;
-        using var deadline = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(deadline.Token);
-        return process.ExitCode;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Bpm.sln"))) root = root.Parent;
-        return root?.FullName ?? throw new InvalidOperationException("Bpm.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Bpm.Testing;
 
 namespace Bpm.Engine.Host.Tests.Infrastructure;
 
@@ -15,7 +15,7 @@ public sealed class OtlpCollector : IDisposable
 
     public OtlpCollector()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         Endpoint = $"http://127.0.0.1:{port}";
         _listener.Prefixes.Add(Endpoint + "/");
         _listener.Start();
@@ -68,13 +68,6 @@ public sealed class OtlpCollector : IDisposable
             context.Response.StatusCode = 200;
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

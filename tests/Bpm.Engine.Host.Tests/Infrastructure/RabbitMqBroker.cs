@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bpm.Testing;
 
 namespace Bpm.Engine.Host.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public static class RabbitMqBroker
     public static async Task RestartAsync()
     {
         var (_, port) = Address();
-        var script = Path.Combine(RepositoryRoot(), "tests", "rabbitmq.sh");
+        var script = SourceTree.PathOf("tests/rabbitmq.sh");
         var start = new ProcessStartInfo("bash", [script, "restart-app"]) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["BPM_RABBIT_PORT"] = port.ToString();
         using var process = Process.Start(start)!;
@@ -27,10 +28,4 @@ public static class RabbitMqBroker
         if (process.ExitCode != 0) throw new InvalidOperationException("RabbitMQ restart failed: " + await process.StandardError.ReadToEndAsync());
     }
 
-    private static string RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Bpm.sln"))) root = root.Parent;
-        return root?.FullName ?? throw new InvalidOperationException("Bpm.sln not found above " + AppContext.BaseDirectory);
-    }
 }

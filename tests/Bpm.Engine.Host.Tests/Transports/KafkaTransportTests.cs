@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Bpm.Contracts.Workers;
 using Bpm.Engine.Host.Tests.Infrastructure;
+using Bpm.Workers.Sdk.Transports.Kafka;
 using Confluent.Kafka;
 
 namespace Bpm.Engine.Host.Tests.Transports;

@@ -1,4 +1,5 @@
 using Bpm.Engine.Host.Tests.Infrastructure;
+using Bpm.Workers.Sdk.Transports.Kafka;
 
 namespace Bpm.Engine.Host.Tests.Transports;
 

@@ -1,4 +1,5 @@
 using Bpm.Contracts.Workers;
+using Bpm.Workers.Sdk.Transports.Kafka;
 using Confluent.Kafka;
 
 namespace Bpm.Engine.Host.Transports.Kafka;
@@ -10,7 +11,7 @@ namespace Bpm.Engine.Host.Transports.Kafka;
 /// </summary>
 public sealed class KafkaCluster : IDisposable
 {
-    private readonly IProducer<Null, Null>? _mock;
+    private readonly KafkaMockCluster? _mock;
 
     public KafkaCluster(TransportOptions options, ILogger<KafkaCluster> logger)
     {
@@ -20,12 +21,8 @@ public sealed class KafkaCluster : IDisposable
         }
         else
         {
-            var config = new ProducerConfig { BootstrapServers = "mock" };
-            config.Set("test.mock.num.brokers", "3");
-            _mock = new ProducerBuilder<Null, Null>(config).Build();
-            using var mockAdmin = new DependentAdminClientBuilder(_mock.Handle).Build();
-            var brokers = mockAdmin.GetMetadata(TimeSpan.FromSeconds(10)).Brokers;
-            BootstrapServers = string.Join(",", brokers.Select(b => $"{b.Host}:{b.Port}"));
+            _mock = new KafkaMockCluster();
+            BootstrapServers = _mock.BootstrapServers;
             logger.LogWarning("No Kafka configured (Bpm:Transports:Kafka:BootstrapServers): started a mock cluster for development at {BootstrapServers}", BootstrapServers);
         }
         AnnounceTopics([WorkerMessages.ResultsTopic, .. options.Kafka.Topics.Select(WorkerMessages.TasksTopic)], logger);
