@@ -27,6 +27,30 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
+        await WarmUpAsync();
+    }
+
+    /// <summary>
+    /// Loads each page once before any journey runs: a freshly built host compiles and loads on its first requests,
+    /// which on two busy cores can take longer than any single assertion should wait.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        var coldStart = new PageWaitForSelectorOptions { Timeout = 120_000 };
+        var slowLoad = new PageGotoOptions { Timeout = 120_000 };
+        foreach (var (user, path, ready) in new[] { ("operator", "/cockpit", "#refresh-cockpit"), ("approver", "/tasks", "h1"), ("analyst", "/modeler", ".djs-container") })
+        {
+            var page = await NewPageAsync();
+            await page.GotoAsync("/login", slowLoad);
+            await page.WaitForSelectorAsync("#login-user", coldStart);
+            await page.FillAsync("#login-user", user);
+            await page.FillAsync("#login-password", HostProcess.PasswordOf(user));
+            await page.ClickAsync("#login-submit");
+            await page.WaitForSelectorAsync("#current-user", coldStart);
+            await page.GotoAsync(path, slowLoad);
+            await page.WaitForSelectorAsync(ready, coldStart);
+            await page.Context.CloseAsync();
+        }
     }
 
     /// <summary>A fresh page signed in as one of the engine's users (see <see cref="HostProcess.StartEngineAsync"/>).</summary>
