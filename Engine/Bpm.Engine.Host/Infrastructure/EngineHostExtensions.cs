@@ -87,6 +87,7 @@ public static class EngineHostExtensions
             .MapTasksApi()
             .MapMessagesApi()
             .MapIncidentsApi()
+            .MapJobsApi()
             .MapHistoryApi();
         app.MapGroup("/api").MapActivityTemplatesApi();
         if (app.Services.GetRequiredService<BpmHostOptions>().Designer.Enabled) app.MapBpmDesigner();

@@ -61,13 +61,16 @@ public abstract class TimerTests(EngineFixture fixture)
     public async Task Should_unschedule_the_timer_start_of_a_superseded_version()
     {
         var key = "ticker_" + Guid.NewGuid().ToString("N")[..8];
-        var slow = EngineClient.FixtureXml("timer-start.bpmn").Replace("id=\"ticker\"", $"id=\"{key}\"").Replace("R2/PT1S", "R2/PT5S");
-        await Client.DeployAsync(key + ".bpmn", slow);
-        var withoutTimer = slow.Replace("<bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT5S</bpmn:timeCycle></bpmn:timerEventDefinition>", "");
+        var hourly = EngineClient.FixtureXml("timer-start.bpmn").Replace("id=\"ticker\"", $"id=\"{key}\"").Replace("R2/PT1S", "R2/PT1H");
+        await Client.DeployAsync(key + ".bpmn", hourly);
+        var scheduled = (await Client.GetJsonAsync($"job?processDefinitionKey={key}&timers=true")).AsArray();
+        var due = DateTimeOffset.Parse(Assert.Single(scheduled)!["dueDate"]!.GetValue<string>());
+        Assert.InRange(due, DateTimeOffset.UtcNow.AddMinutes(50), DateTimeOffset.UtcNow.AddMinutes(61));
+
+        var withoutTimer = hourly.Replace("<bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition>", "");
         await Client.DeployAsync(key + ".bpmn", withoutTimer);
 
-        await Task.Delay(6500);
-
+        Assert.Equal(0, (await Client.GetJsonAsync($"job/count?processDefinitionKey={key}"))["count"]!.GetValue<long>());
         Assert.Equal(0, (await Client.GetJsonAsync($"process-instance/count?processDefinitionKey={key}"))["count"]!.GetValue<long>());
     }
 }
