@@ -14,7 +14,7 @@ public abstract class AsyncContinuationApiTests(EngineFixture fixture)
 
         var instance = await Client.StartAsync(key, """{"amount": {"value": 21}}""");
 
-        await EngineClient.EventuallyAsync(async () => await Client.HistoryStateAsync(instance) == "COMPLETED", TimeSpan.FromSeconds(15), "the continuations");
+        await EngineClient.EventuallyAsync(async () => await Client.HistoryStateAsync(instance) == "COMPLETED", TimeSpan.FromSeconds(60), "the continuations");
         Assert.Equal(["start", "score", "end"], await Client.PathAsync(instance));
     }
 }

@@ -92,17 +92,17 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
     {
         var (_, instance) = await StartParallelAsync();
         var taskId = Assert.Single(await FetchForInstanceAsync("credit", instance))["id"]!.GetValue<string>();
-        await Client.PostAsync($"external-task/{taskId}/failure", """{"workerId": "w1", "errorMessage": "busy", "retries": 3, "retryTimeout": 400}""");
+        await Client.PostAsync($"external-task/{taskId}/failure", """{"workerId": "w1", "errorMessage": "busy", "retries": 3, "retryTimeout": 5000}""");
 
         Assert.Empty(await FetchForInstanceAsync("credit", instance));
-        await Task.Delay(700);
-        Assert.Single(await FetchForInstanceAsync("credit", instance));
+        await EngineClient.EventuallyAsync(async () => (await FetchForInstanceAsync("credit", instance)).Count == 1, TimeSpan.FromSeconds(60), "the task after its retry timeout");
     }
 
     [Fact]
     public async Task Should_apply_the_model_retry_policy_when_the_worker_names_no_retries()
     {
-        var (key, _) = await Client.DeployUniqueAsync("retry-policy.bpmn", "retrying");
+        // Five seconds between tries: long enough to see the task held back even on a slow machine.
+        var (key, _) = await Client.DeployUniqueAsync("retry-policy.bpmn", "retrying", xml => xml.Replace("R2/PT1S", "R2/PT5S"));
         var instance = await Client.StartAsync(key);
         var task = Assert.Single(await FetchForInstanceAsync("sync-users", instance))!;
         Assert.Equal(2, task["retries"]!.GetValue<int>());
@@ -112,8 +112,7 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
 
         Assert.Equal(1, (await Client.GetJsonAsync($"external-task/{id}"))["retries"]!.GetValue<int>());
         Assert.Empty(await FetchForInstanceAsync("sync-users", instance));
-        await Task.Delay(1300);
-        Assert.Single(await FetchForInstanceAsync("sync-users", instance));
+        await EngineClient.EventuallyAsync(async () => (await FetchForInstanceAsync("sync-users", instance)).Count == 1, TimeSpan.FromSeconds(60), "the task after the model's retry delay");
         await Client.PostAsync($"external-task/{id}/failure", """{"workerId": "w1", "errorMessage": "Tools API returned 502 again"}""");
 
         var incident = Assert.Single((await Client.GetJsonAsync($"incident?processInstanceId={instance}")).AsArray())!;
@@ -187,7 +186,7 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
             await Client.CompleteExternalTaskAsync(task["id"]!.GetValue<string>(), "w1");
         }
 
-        var delivered = await poll.WaitAsync(TimeSpan.FromSeconds(10));
+        var delivered = await poll.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.NotEmpty(delivered);
     }
 

@@ -96,7 +96,7 @@ public abstract class MessageApiTests(EngineFixture fixture)
         var instance = await Client.StartAsync(key, """{"callId": {"value": "EARLY"}}""");
 
         Assert.Equal(HttpStatusCode.NoContent, early.StatusCode);
-        await EngineClient.EventuallyAsync(async () => (await Client.PathAsync(instance)).Contains("awaitPayment"), TimeSpan.FromSeconds(10), "the buffered message");
+        await EngineClient.EventuallyAsync(async () => (await Client.PathAsync(instance)).Contains("awaitPayment"), TimeSpan.FromSeconds(60), "the buffered message");
         Assert.Equal("arrived first", (await Client.GetJsonAsync($"process-instance/{instance}/variables"))["summary"]!["value"]!.GetValue<string>());
     }
 

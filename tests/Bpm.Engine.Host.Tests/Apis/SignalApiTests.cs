@@ -41,7 +41,7 @@ public abstract class SignalApiTests(EngineFixture fixture)
 
         await Client.StartAsync($"announcesStock_{s}");
 
-        await EngineClient.EventuallyAsync(async () => await Client.HistoryStateAsync(waiting) == "COMPLETED", TimeSpan.FromSeconds(10), "the thrown signal");
+        await EngineClient.EventuallyAsync(async () => await Client.HistoryStateAsync(waiting) == "COMPLETED", TimeSpan.FromSeconds(60), "the thrown signal");
         Assert.Equal(1, await CountAsync($"startsOnStock_{s}"));
     }
 

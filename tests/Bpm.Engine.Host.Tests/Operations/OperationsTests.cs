@@ -103,7 +103,7 @@ public sealed class OperationsTests
             ["Bpm__ShutdownTimeout"] = "00:00:30",
         });
         var runningClient = new EngineClient(running.Client());
-        await EngineClient.EventuallyAsync(async () => await CompletedAsync(runningClient, key) > 0, TimeSpan.FromSeconds(20), "the batch to start");
+        await EngineClient.EventuallyAsync(async () => await CompletedAsync(runningClient, key) > 0, TimeSpan.FromSeconds(60), "the batch to start");
 
         var exitCode = await running.TerminateAsync(TimeSpan.FromSeconds(40));
 

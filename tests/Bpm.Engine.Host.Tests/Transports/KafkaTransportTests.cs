@@ -117,7 +117,7 @@ public sealed class KafkaTransportTests : IDisposable
 
         await scenario.WaitForCompletedAsync(1, TimeSpan.FromSeconds(30));
         await scenario.AssertEachCompletedOnceAsync([instance]);
-        await EngineClient.EventuallyAsync(() => Task.FromResult(scenario.Engine.Output.Contains("already completed")), TimeSpan.FromSeconds(10), "the duplicate to be refused");
+        await EngineClient.EventuallyAsync(() => Task.FromResult(scenario.Engine.Output.Contains("already completed")), TimeSpan.FromSeconds(60), "the duplicate to be refused");
         Assert.Contains("earlier delivery", scenario.Engine.Output);
         var duplicateOverHttp = await scenario.Client.CompleteExternalTaskAsync(task.TaskId, "test");
         Assert.Equal(HttpStatusCode.Conflict, duplicateOverHttp.StatusCode);
