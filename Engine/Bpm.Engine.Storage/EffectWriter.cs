@@ -157,6 +157,13 @@ internal static class EffectWriter
 
         foreach (var end in ended.Values)
         {
+            // Started by an earlier command of the same transaction (a called instance its caller cancels at once).
+            if (db.ActivityInstances.Local.FindEntry(end.ActivityInstanceId) is { } tracked)
+            {
+                tracked.Entity.EndTime = end.Time.UtcDateTime;
+                tracked.Entity.Canceled = end.Canceled;
+                continue;
+            }
             // Closed in the same batch as the command's inserts: only the two changed columns are written.
             var history = db.ActivityInstances.Attach(new ActivityInstanceRow
             {

@@ -111,7 +111,7 @@ public sealed class InstanceCommandExecutor(
 
     private static bool ReachesAnotherInstance(RuntimeEffect effect, ProcessInstance instance) => effect switch
     {
-        ChildInstanceRequested or ChildInstanceCancelled or ErrorThrownToCaller => true,
+        ChildInstanceRequested or ChildInstanceCancelled or ErrorThrownToCaller or EscalationThrownToCaller => true,
         InstanceEnded => instance.SuperInstanceId is not null,
         _ => false,
     };
@@ -175,6 +175,10 @@ public sealed class InstanceCommandExecutor(
                 case InstanceEnded { State: InstanceState.Completed } when instance.SuperInstanceId is not null:
                     applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,
                         (definition, caller) => runtime.ReturnFromCall(definition, caller, instance.SuperTokenId!, instance.Variables), cancellationToken));
+                    break;
+                case EscalationThrownToCaller escalation when instance.SuperInstanceId is not null:
+                    applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,
+                        (definition, caller) => caller.IsEnded ? null : runtime.EscalateFromCall(definition, caller, instance.SuperTokenId!, escalation.EscalationCode), cancellationToken));
                     break;
                 case ErrorThrownToCaller error when instance.SuperInstanceId is not null:
                     applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,

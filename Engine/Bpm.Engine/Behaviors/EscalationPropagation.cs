@@ -26,7 +26,7 @@ internal static class EscalationPropagation
                 EventSubProcesses.Trigger(context, scopeToken ?? EventSubProcesses.ProcessScope(context.Instance), handler, () => { });
                 return handler.IsInterrupting;
             }
-            if (scopeToken is null) return false;
+            if (scopeToken is null) return ThrowToCaller(context, code);
             var boundary = context.Definition.BoundaryEventsOf(scopeToken.NodeId).FirstOrDefault(b => b.Escalation is not null && b.Escalation.Catches(code));
             if (boundary is null) continue;
             if (boundary.CancelActivity)
@@ -37,6 +37,31 @@ internal static class EscalationPropagation
             context.Enter(boundary.Id, scopeToken.ScopeTokenId, arrivedBy: null);
             return boundary.CancelActivity;
         }
+        return ThrowToCaller(context, code);
+    }
+
+    /// <summary>
+    /// A call activity whose called instance threw an escalation that instance does not catch: the call
+    /// activity's own escalation boundary events first, then outwards from the call activity.
+    /// </summary>
+    /// <returns>True when an interrupting boundary event cancelled the call activity.</returns>
+    public static bool ThrowFromCall(CommandContext context, Token callActivity, string code)
+    {
+        var boundary = context.Definition.BoundaryEventsOf(callActivity.NodeId).FirstOrDefault(b => b.Escalation is not null && b.Escalation.Catches(code));
+        if (boundary is null) return Throw(context, callActivity, code);
+        if (boundary.CancelActivity)
+        {
+            context.CancelScope(callActivity.Id);
+            context.End(callActivity, canceled: true);
+        }
+        context.Enter(boundary.Id, callActivity.ScopeTokenId, arrivedBy: null);
+        return boundary.CancelActivity;
+    }
+
+    /// <summary>Nobody in this instance catches: a called instance hands the escalation to its caller and goes on.</summary>
+    private static bool ThrowToCaller(CommandContext context, string code)
+    {
+        if (context.Instance.SuperTokenId is not null) context.Record(new Runtime.Effects.EscalationThrownToCaller(code));
         return false;
     }
 }

@@ -51,6 +51,15 @@ public sealed partial class ProcessRuntime
         return Run(context);
     }
 
+    /// <summary>The instance a call activity called threw an escalation it did not catch: the call activity throws it on.</summary>
+    public CommandResult EscalateFromCall(ProcessDefinition definition, ProcessInstance instance, string tokenId, string escalationCode)
+    {
+        var context = new CommandContext(definition, instance, _services);
+        var token = instance.FindToken(tokenId) ?? throw EngineException.NotFound($"No call activity '{tokenId}' in process instance '{instance.Id}'");
+        EscalationPropagation.ThrowFromCall(context, token, escalationCode);
+        return Run(context);
+    }
+
     /// <summary>Sets and removes process variables, as an operator fixing an instance does.</summary>
     public CommandResult ModifyVariables(ProcessDefinition definition, ProcessInstance instance, JsonObject? modifications, IReadOnlyList<string>? deletions)
     {
