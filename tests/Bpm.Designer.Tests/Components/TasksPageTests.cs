@@ -139,8 +139,8 @@ public sealed class TasksPageTests : BunitContext
         page.Find("#task-list tbody tr a").Click();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#task-due")));
 
-        page.Find("#task-due").Change("2027-03-01T17:00");
-        page.Find("#task-follow-up").Change("2027-02-25T09:00");
+        page.Find("#task-due").Input("2027-03-01T17:00");
+        page.Find("#task-follow-up").Input("2027-02-25T09:00");
         page.Find(".bpm-task-dates").Submit();
 
         page.WaitForAssertion(() => Assert.Contains("Set the dates of Approve expense", page.Find("#tasks-message").TextContent));
@@ -159,8 +159,8 @@ public sealed class TasksPageTests : BunitContext
         page.Find("#task-list tbody tr a").Click();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#task-due")));
 
-        page.Find("#task-due").Change("2027-03-01T17:00");
-        page.Find("#task-follow-up").Change("2027-03-02T09:00");
+        page.Find("#task-due").Input("2027-03-01T17:00");
+        page.Find("#task-follow-up").Input("2027-03-02T09:00");
         page.Find(".bpm-task-dates").Submit();
 
         Assert.Equal("The follow-up date must not be after the due date", page.Find("#dates-error").TextContent);
