@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -42,14 +43,17 @@ public static class DesignerExtensions
             http.Timeout = TimeSpan.FromSeconds(30);
         });
         services.AddScoped<CurrentUser>();
+        services.AddScoped<ITaskFeed, EngineTaskFeed>();
         services.AddSingleton<DesignerUsers>();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "bpm.designer";
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/login";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        var oidc = builder.Configuration.GetSection("Bpm:Designer:Oidc").Get<DesignerOidcOptions>() ?? new DesignerOidcOptions();
+        if (oidc.Enabled) authentication.AddDesignerOpenIdConnect(oidc);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -62,7 +66,7 @@ public static class DesignerExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapAccountEndpoints();
+        app.MapAccountEndpoints(app.Services.GetRequiredService<IOptions<DesignerOptions>>().Value.Oidc);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -13,6 +13,8 @@ public sealed class DesignerOptions
     public List<DesignerUser> Users { get; set; } = [];
     /// <summary>Task calls name the signed-in user in <c>x-bpm-user</c>, so the engine shows and allows only that user's tasks.</summary>
     public bool ActForUsers { get; set; } = true;
+    /// <summary>Sign-in at an identity provider instead of with a password.</summary>
+    public DesignerOidcOptions Oidc { get; set; } = new();
 
     /// <summary>An analyst, an approver and an operator, when configuration names nobody.</summary>
     public static IReadOnlyList<DesignerUser> DefaultUsers { get; } =

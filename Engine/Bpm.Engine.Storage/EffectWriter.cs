@@ -8,7 +8,8 @@ namespace Bpm.Engine.Storage;
 /// <summary>Turns the effects of one command into row changes of the same transaction.</summary>
 internal static class EffectWriter
 {
-    public static async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CancellationToken cancellationToken)
+    /// <param name="taskChanges">When not null, gathers the user tasks that appeared or ended, to be told after the commit.</param>
+    public static async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, List<UserTaskChange>? taskChanges, CancellationToken cancellationToken)
     {
         var instance = result.Instance;
         var started = new Dictionary<string, ActivityInstanceRow>();
@@ -18,6 +19,7 @@ internal static class EffectWriter
         var cancelledTimers = new List<string>();
         bool? suspension = null;
         var closedSubscriptions = new List<string>();
+        var createdTasks = taskChanges is null ? null : new List<UserTaskChange>();
         var sequence = DateTime.UtcNow.Ticks;
         foreach (var effect in result.Effects)
         {
@@ -90,6 +92,8 @@ internal static class EffectWriter
                         db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.User, Name = user });
                     foreach (var group in u.CandidateGroups.Distinct())
                         db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.Group, Name = group });
+                    createdTasks?.Add(new UserTaskChange(UserTaskChange.Created, u.TaskId, instance.Id, instance.DefinitionKey, u.Name, u.Assignee,
+                        [.. u.CandidateUsers.Distinct()], [.. u.CandidateGroups.Distinct()]));
                     if (started.TryGetValue(u.TaskId, out var userHistory))
                     {
                         userHistory.TaskId = u.TaskId;
@@ -196,10 +200,13 @@ internal static class EffectWriter
             }
             if (human.Count > 0)
             {
+                if (taskChanges is not null) taskChanges.AddRange(await EndedTasksAsync(db, instance, endedTasks.Where(t => t.ActivityType == "userTask"), cancellationToken));
                 await db.UserTaskCandidates.Where(c => human.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
                 await db.UserTasks.Where(t => human.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
             }
         }
+        // Told in the order they happened: a completed task before the task its token reached next.
+        if (createdTasks is not null) taskChanges!.AddRange(createdTasks);
         if (closedSubscriptions.Count > 0)
         {
             Forget<MessageSubscriptionRow>(db, m => closedSubscriptions.Contains(m.Id));
@@ -226,6 +233,19 @@ internal static class EffectWriter
         row.EndTime = instance.EndTime?.UtcDateTime;
         row.Document = InstanceDocument.Write(instance);
         row.Revision++;
+    }
+
+    /// <summary>The user tasks about to be deleted, with whom they concerned, read in the same transaction before they go.</summary>
+    private static async Task<IEnumerable<UserTaskChange>> EndedTasksAsync(BpmDbContext db, ProcessInstance instance, IEnumerable<WaitEnded> ended, CancellationToken cancellationToken)
+    {
+        var byId = ended.DistinctBy(t => t.TaskId).ToDictionary(t => t.TaskId);
+        var ids = byId.Keys.ToList();
+        var tasks = await db.UserTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name, t.Assignee }).ToListAsync(cancellationToken);
+        var candidates = await db.UserTaskCandidates.AsNoTracking().Where(c => ids.Contains(c.TaskId)).ToListAsync(cancellationToken);
+        return tasks.Select(t => new UserTaskChange(
+            byId[t.Id].Canceled ? UserTaskChange.Cancelled : UserTaskChange.Completed, t.Id, instance.Id, instance.DefinitionKey, t.Name, t.Assignee,
+            [.. candidates.Where(c => c.TaskId == t.Id && c.Kind == UserTaskCandidateRow.User).Select(c => c.Name)],
+            [.. candidates.Where(c => c.TaskId == t.Id && c.Kind == UserTaskCandidateRow.Group).Select(c => c.Name)]));
     }
 
     private static JobRow Job(ProcessInstance instance, string id, string kind, string elementId, DateTimeOffset due, DateTimeOffset time) => new()

@@ -18,7 +18,8 @@ public sealed class InstanceCommandExecutor(
     DefinitionCache definitions,
     TaskAvailability availability,
     ProcessRuntime runtime,
-    EngineMetrics metrics)
+    EngineMetrics metrics,
+    UserTaskChanges taskChanges)
 {
     private const int MaxAttempts = 8;
 
@@ -46,10 +47,11 @@ public sealed class InstanceCommandExecutor(
                 var row = await db.ProcessInstances.SingleOrDefaultAsync(p => p.Id == instanceId, cancellationToken)
                     ?? throw EngineException.NotFound($"Process instance with id '{instanceId}' does not exist");
                 var result = await RunAsync(db, row, command, cancellationToken);
-                var results = await ApplyAsync(db, row, result, cancellationToken);
+                var work = NewWork();
+                await ApplyAsync(db, row, result, work, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                foreach (var applied in results) AfterCommit(applied);
+                AfterCommit(work);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
@@ -88,10 +90,15 @@ public sealed class InstanceCommandExecutor(
                 if (result.Effects.Any(e => ReachesAnotherInstance(e, result.Instance))) return false;
                 results.Add((row, result));
             }
-            foreach (var (row, result) in results) await EffectWriter.ApplyAsync(db, row, result, cancellationToken);
+            var work = NewWork();
+            foreach (var (row, result) in results)
+            {
+                await EffectWriter.ApplyAsync(db, row, result, work.TaskChanges, cancellationToken);
+                work.Results.Add(result);
+            }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            foreach (var (_, result) in results) AfterCommit(result);
+            AfterCommit(work);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -121,17 +128,26 @@ public sealed class InstanceCommandExecutor(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var results = await AddAsync(db, result, cancellationToken);
+        var work = await AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var applied in results) AfterCommit(applied);
+        AfterCommit(work);
     }
 
     /// <summary>
-    /// Adds a new instance and its effects to a unit of work the caller saves and commits (then calls
-    /// <see cref="AfterCommit"/> for every result returned).
+    /// Adds a new instance and its effects to a unit of work the caller saves and commits (then hands the work
+    /// returned to <see cref="AfterCommit"/>).
     /// </summary>
-    public async Task<IReadOnlyList<CommandResult>> AddAsync(BpmDbContext db, CommandResult result, CancellationToken cancellationToken)
+    public async Task<CommittedWork> AddAsync(BpmDbContext db, CommandResult result, CancellationToken cancellationToken)
+    {
+        var work = NewWork();
+        await AddAsync(db, result, work, cancellationToken);
+        return work;
+    }
+
+    private CommittedWork NewWork() => new() { TaskChanges = taskChanges.Observed ? [] : null };
+
+    private async Task AddAsync(BpmDbContext db, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
     {
         var instance = result.Instance;
         var row = new ProcessInstanceRow
@@ -147,17 +163,17 @@ public sealed class InstanceCommandExecutor(
             SuperProcessInstanceId = instance.SuperInstanceId,
         };
         db.ProcessInstances.Add(row);
-        return await ApplyAsync(db, row, result, cancellationToken);
+        await ApplyAsync(db, row, result, work, cancellationToken);
     }
 
     /// <summary>
     /// Writes a result and everything it sets off in the same transaction: instances its call activities
     /// start, called instances they cancel, and callers that a called instance returns to or throws at.
     /// </summary>
-    private async Task<IReadOnlyList<CommandResult>> ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CancellationToken cancellationToken)
+    private async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
     {
-        var applied = new List<CommandResult> { result };
-        await EffectWriter.ApplyAsync(db, row, result, cancellationToken);
+        work.Results.Add(result);
+        await EffectWriter.ApplyAsync(db, row, result, work.TaskChanges, cancellationToken);
         var instance = result.Instance;
         foreach (var effect in result.Effects)
         {
@@ -166,37 +182,36 @@ public sealed class InstanceCommandExecutor(
                 case ChildInstanceRequested call:
                     var calledId = await CalledDefinitionAsync(db, instance.DefinitionId, call, cancellationToken);
                     var called = await definitions.GetAsync(db, calledId, cancellationToken);
-                    applied.AddRange(await AddAsync(db, runtime.StartCalled(called, calledId, call.ChildInstanceId, call.BusinessKey, call.Variables, instance.Id, call.TokenId), cancellationToken));
+                    await AddAsync(db, runtime.StartCalled(called, calledId, call.ChildInstanceId, call.BusinessKey, call.Variables, instance.Id, call.TokenId), work, cancellationToken);
                     break;
                 case ChildInstanceCancelled cancelled:
-                    applied.AddRange(await CascadeAsync(db, cancelled.ChildInstanceId,
-                        (definition, child) => child.IsEnded ? null : runtime.Cancel(definition, child, externally: false), cancellationToken));
+                    await CascadeAsync(db, cancelled.ChildInstanceId, work,
+                        (definition, child) => child.IsEnded ? null : runtime.Cancel(definition, child, externally: false), cancellationToken);
                     break;
                 case InstanceEnded { State: InstanceState.Completed } when instance.SuperInstanceId is not null:
-                    applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,
-                        (definition, caller) => runtime.ReturnFromCall(definition, caller, instance.SuperTokenId!, instance.Variables), cancellationToken));
+                    await CascadeAsync(db, instance.SuperInstanceId, work,
+                        (definition, caller) => runtime.ReturnFromCall(definition, caller, instance.SuperTokenId!, instance.Variables), cancellationToken);
                     break;
                 case EscalationThrownToCaller escalation when instance.SuperInstanceId is not null:
                     applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,
                         (definition, caller) => caller.IsEnded ? null : runtime.EscalateFromCall(definition, caller, instance.SuperTokenId!, escalation.EscalationCode), cancellationToken));
                     break;
                 case ErrorThrownToCaller error when instance.SuperInstanceId is not null:
-                    applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,
-                        (definition, caller) => runtime.ThrowFromCall(definition, caller, instance.SuperTokenId!, error.ErrorCode, error.ErrorMessage), cancellationToken));
+                    await CascadeAsync(db, instance.SuperInstanceId, work,
+                        (definition, caller) => runtime.ThrowFromCall(definition, caller, instance.SuperTokenId!, error.ErrorCode, error.ErrorMessage), cancellationToken);
                     break;
             }
         }
-        return applied;
     }
 
-    private async Task<IReadOnlyList<CommandResult>> CascadeAsync(
-        BpmDbContext db, string instanceId, Func<ProcessDefinition, ProcessInstance, CommandResult?> command, CancellationToken cancellationToken)
+    private async Task CascadeAsync(
+        BpmDbContext db, string instanceId, CommittedWork work, Func<ProcessDefinition, ProcessInstance, CommandResult?> command, CancellationToken cancellationToken)
     {
         var row = await db.ProcessInstances.FindAsync([instanceId], cancellationToken)
             ?? throw new InvalidOperationException($"Process instance '{instanceId}' of a call is missing");
         var definition = await definitions.GetAsync(db, row.DefinitionId, cancellationToken);
         var result = command(definition, InstanceDocument.Read(row.Document));
-        return result is null ? [] : await ApplyAsync(db, row, result, cancellationToken);
+        if (result is not null) await ApplyAsync(db, row, result, work, cancellationToken);
     }
 
     /// <summary>The version a call activity calls: the latest, the one deployed with the caller, or a fixed one.</summary>
@@ -213,10 +228,17 @@ public sealed class InstanceCommandExecutor(
             ?? throw EngineException.NotFound($"Call activity needs process '{call.ProcessKey}' ({call.Binding}{(call.Version is null ? "" : $" {call.Version}")}), which is not deployed");
     }
 
-    /// <summary>After a commit: wakes fetchers waiting for the new tasks' topics and counts what the command did.</summary>
-    public void AfterCommit(CommandResult result)
+    /// <summary>
+    /// After a commit: counts what the commands did, wakes fetchers waiting for the new tasks' topics and tells
+    /// listeners of the user tasks that appeared or ended.
+    /// </summary>
+    public void AfterCommit(CommittedWork work)
     {
-        metrics.Committed(result);
-        foreach (var created in result.Effects.OfType<ExternalTaskCreated>()) availability.Notify(created.Topic);
+        foreach (var result in work.Results)
+        {
+            metrics.Committed(result);
+            foreach (var created in result.Effects.OfType<ExternalTaskCreated>()) availability.Notify(created.Topic);
+        }
+        if (work.TaskChanges is { Count: > 0 } changes) taskChanges.Publish(changes);
     }
 }

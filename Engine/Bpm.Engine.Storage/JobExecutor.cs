@@ -175,10 +175,10 @@ public sealed class JobExecutor(
             row.LockExpiration = null;
         }
         var result = runtime.StartAt(definition, row.DefinitionId, row.ElementId, null, null);
-        var results = await executor.AddAsync(db, result, cancellationToken);
+        var work = await executor.AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var applied in results) executor.AfterCommit(applied);
+        executor.AfterCommit(work);
     }
 
     private static TimerCycle? Cycle(StartEvent start) =>

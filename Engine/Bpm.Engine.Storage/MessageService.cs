@@ -173,10 +173,10 @@ public sealed class MessageService(
         var definition = await definitions.GetAsync(db, start.DefinitionId, cancellationToken);
         var result = runtime.StartAt(definition, start.DefinitionId, start.ElementId, message.BusinessKey, message.ProcessVariables);
         if (message.MessageId is not null) db.MessageReceipts.Add(new MessageReceiptRow { MessageId = message.MessageId, ReceivedAt = time.GetUtcNow().UtcDateTime });
-        var results = await executor.AddAsync(db, result, cancellationToken);
+        var work = await executor.AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        foreach (var applied in results) executor.AfterCommit(applied);
+        executor.AfterCommit(work);
         return new MessageCorrelation("ProcessDefinition", result.Instance.Id, start.DefinitionId, message.BusinessKey);
     }
 

@@ -23,6 +23,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new ProcessRuntime(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<TaskAvailability>();
+        services.AddSingleton<UserTaskChanges>();
         services.AddSingleton<InstanceCommandExecutor>();
         services.AddSingleton<DeploymentService>();
         services.AddSingleton<ProcessInstanceService>();

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bpm.Engine.Storage;
 
-/// <summary>Claims, unclaims and completes user tasks.</summary>
-public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, InstanceCommandExecutor executor, ProcessRuntime runtime)
+/// <summary>Claims, unclaims, updates and completes user tasks; who holds a task and its dates are told to listeners after the commit.</summary>
+public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, InstanceCommandExecutor executor, ProcessRuntime runtime, UserTaskChanges changes)
 {
     public async Task<UserTaskRow> GetAsync(string taskId, CancellationToken cancellationToken)
     {
@@ -21,20 +21,38 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
     {
         if (string.IsNullOrWhiteSpace(userId)) throw EngineException.Invalid("userId is required to claim a task");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Read before the claim, so that telling listeners afterwards cannot fail a claim that was made.
+        var before = changes.Observed ? await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) : null;
+        var candidates = before is null ? null : await CandidatesAsync(db, taskId, cancellationToken);
         var claimed = await db.UserTasks
             .Where(t => t.Id == taskId && (t.Assignee == null || t.Assignee == userId))
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.Assignee, userId), cancellationToken);
-        if (claimed == 1) return;
+        if (claimed == 1)
+        {
+            if (before is not null) changes.Publish([Change(UserTaskChange.Assigned, before, userId, before.Assignee, candidates!)]);
+            return;
+        }
         var holder = await db.UserTasks.Where(t => t.Id == taskId).Select(t => new { t.Assignee }).SingleOrDefaultAsync(cancellationToken)
             ?? throw NotFound(taskId);
         throw EngineException.Conflict($"Cannot claim task '{taskId}': it is already claimed by '{holder.Assignee}'");
     }
 
     public Task UnclaimAsync(string taskId, CancellationToken cancellationToken) =>
-        UpdateAsync(taskId, cancellationToken, task => task.Assignee = null);
+        UpdateAsync(taskId, UserTaskChange.Assigned, cancellationToken, task => task.Assignee = null);
 
     public Task SetAssigneeAsync(string taskId, string? userId, CancellationToken cancellationToken) =>
-        UpdateAsync(taskId, cancellationToken, task => task.Assignee = string.IsNullOrWhiteSpace(userId) ? null : userId);
+        UpdateAsync(taskId, UserTaskChange.Assigned, cancellationToken, task => task.Assignee = string.IsNullOrWhiteSpace(userId) ? null : userId);
+
+    /// <summary>Sets the task's name, assignee, due and follow-up dates and priority, as Camunda's <c>PUT /task/{id}</c> does.</summary>
+    public Task UpdateAsync(string taskId, UserTaskFields fields, CancellationToken cancellationToken) =>
+        UpdateAsync(taskId, UserTaskChange.Updated, cancellationToken, task =>
+        {
+            task.Name = fields.Name;
+            task.Assignee = string.IsNullOrWhiteSpace(fields.Assignee) ? null : fields.Assignee;
+            task.Due = fields.Due?.UtcDateTime;
+            task.FollowUp = fields.FollowUp?.UtcDateTime;
+            task.Priority = fields.Priority;
+        });
 
     public async Task<ProcessInstance> CompleteAsync(string taskId, JsonObject? variables, CancellationToken cancellationToken)
     {
@@ -50,15 +68,27 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
         return result.Instance;
     }
 
-    private async Task UpdateAsync(string taskId, CancellationToken cancellationToken, Action<UserTaskRow> change)
+    private async Task UpdateAsync(string taskId, string kind, CancellationToken cancellationToken, Action<UserTaskRow> change)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var task = await db.UserTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+        var previousAssignee = task.Assignee;
+        var candidates = changes.Observed ? await CandidatesAsync(db, taskId, cancellationToken) : null;
         change(task);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (candidates is not null) changes.Publish([Change(kind, task, task.Assignee, previousAssignee, candidates)]);
     }
+
+    private static Task<List<UserTaskCandidateRow>> CandidatesAsync(BpmDbContext db, string taskId, CancellationToken cancellationToken) =>
+        db.UserTaskCandidates.AsNoTracking().Where(c => c.TaskId == taskId).ToListAsync(cancellationToken);
+
+    private static UserTaskChange Change(string kind, UserTaskRow task, string? assignee, string? previousAssignee, List<UserTaskCandidateRow> candidates) =>
+        new(kind, task.Id, task.ProcessInstanceId, task.DefinitionKey, task.Name, assignee,
+            [.. candidates.Where(c => c.Kind == UserTaskCandidateRow.User).Select(c => c.Name)],
+            [.. candidates.Where(c => c.Kind == UserTaskCandidateRow.Group).Select(c => c.Name)],
+            previousAssignee == assignee ? null : previousAssignee);
 
     private static EngineException NotFound(string taskId) => EngineException.NotFound($"Task with id '{taskId}' does not exist");
 }

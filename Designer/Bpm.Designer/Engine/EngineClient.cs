@@ -10,12 +10,15 @@ namespace Bpm.Designer.Engine;
 
 /// <summary>
 /// The engine's Camunda 7 REST API under <c>/engine-rest</c>, as the designer uses it; the only way it reaches the engine.
-/// Task calls name the page's user in <c>x-bpm-user</c> when the engine knows the designer's users.
+/// Calls on tasks and the operators' and analysts' calls name the page's user in <c>x-bpm-user</c> (with their groups in
+/// <c>x-bpm-groups</c>, for an engine whose people come from an identity provider), so the engine checks what that
+/// user may do.
 /// </summary>
 public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
 {
     public const string Source = "Bpm Designer";
     public const string UserHeader = "x-bpm-user";
+    public const string GroupsHeader = "x-bpm-groups";
 
     /// <summary>Whether the engine accepts this user's password (HTTP Basic, which the engine checks before any key).</summary>
     public async Task<bool> VerifyAsync(string userId, string password, CancellationToken ct = default)
@@ -38,7 +41,8 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
 
     public async Task<DeploymentDto> DeployAsync(string name, string fileName, string xml, CancellationToken ct = default)
     {
-        using var form = new MultipartFormDataContent
+        using var request = Request(HttpMethod.Post, "deployment/create", asUser: true);
+        request.Content = new MultipartFormDataContent
         {
             { new StringContent(name), "deployment-name" },
             { new StringContent(Source), "deployment-source" },
@@ -46,12 +50,12 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
             { new StringContent("true"), "deploy-changed-only" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(xml)), "data", fileName },
         };
-        using var response = await http.PostAsync("deployment/create", form, ct);
+        using var response = await http.SendAsync(request, ct);
         return await ReadAsync<DeploymentDto>(response, ct);
     }
 
     public Task<ProcessInstanceDto> StartAsync(string definitionId, string? businessKey, Dictionary<string, VariableValueDto>? variables = null, CancellationToken ct = default) =>
-        PostAsync<ProcessInstanceDto>($"process-definition/{Esc(definitionId)}/start", new StartProcessInstanceDto(variables, businessKey), ct);
+        PostAsync<ProcessInstanceDto>($"process-definition/{Esc(definitionId)}/start", new StartProcessInstanceDto(variables, businessKey), ct, asUser: true);
 
     // Tasks
     public Task<List<TaskDto>> TasksAsync(string query, CancellationToken ct = default) => GetAsync<List<TaskDto>>("task?" + query, ct, asUser: true);
@@ -62,6 +66,10 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
         SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/claim", new UserIdDto(userId), ct, asUser: true);
 
     public Task UnclaimAsync(string taskId, CancellationToken ct = default) => SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/unclaim", null, ct, asUser: true);
+
+    /// <summary>Sets the task's due and follow-up dates; its name, assignee and priority stay (Camunda's <c>PUT /task/{id}</c> replaces them all).</summary>
+    public Task SetDatesAsync(TaskDto task, DateTimeOffset? due, DateTimeOffset? followUp, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Put, $"task/{Esc(task.Id)}", new UpdateTaskDto(task.Name, task.Assignee, due, followUp, task.Priority), ct, asUser: true);
 
     public Task CompleteAsync(string taskId, Dictionary<string, VariableValueDto> variables, CancellationToken ct = default) =>
         SendAsync(HttpMethod.Post, $"task/{Esc(taskId)}/complete", new CompleteTaskDto(variables), ct, asUser: true);
@@ -88,18 +96,18 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
     public Task<List<IncidentDto>> IncidentsAsync(string? instanceId = null, CancellationToken ct = default) =>
         GetAsync<List<IncidentDto>>(instanceId is null ? "incident" : $"incident?processInstanceId={Esc(instanceId)}", ct);
 
-    public Task RetryAsync(string incidentId, CancellationToken ct = default) => SendAsync(HttpMethod.Post, $"incident/{Esc(incidentId)}/retry", null, ct);
+    public Task RetryAsync(string incidentId, CancellationToken ct = default) => SendAsync(HttpMethod.Post, $"incident/{Esc(incidentId)}/retry", null, ct, asUser: true);
 
     public Task<Dictionary<string, VariableValueDto>> VariablesAsync(string instanceId, CancellationToken ct = default) =>
         GetAsync<Dictionary<string, VariableValueDto>>($"process-instance/{Esc(instanceId)}/variables", ct);
 
     public Task ModifyVariablesAsync(string instanceId, Dictionary<string, VariableValueDto>? modifications, List<string>? deletions, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Post, $"process-instance/{Esc(instanceId)}/variables", new PatchVariablesDto(modifications, deletions), ct);
+        SendAsync(HttpMethod.Post, $"process-instance/{Esc(instanceId)}/variables", new PatchVariablesDto(modifications, deletions), ct, asUser: true);
 
     public Task SetSuspendedAsync(string instanceId, bool suspended, CancellationToken ct = default) =>
-        SendAsync(HttpMethod.Put, $"process-instance/{Esc(instanceId)}/suspended", new SuspensionStateDto(suspended), ct);
+        SendAsync(HttpMethod.Put, $"process-instance/{Esc(instanceId)}/suspended", new SuspensionStateDto(suspended), ct, asUser: true);
 
-    public Task CancelAsync(string instanceId, CancellationToken ct = default) => SendAsync(HttpMethod.Delete, $"process-instance/{Esc(instanceId)}", null, ct);
+    public Task CancelAsync(string instanceId, CancellationToken ct = default) => SendAsync(HttpMethod.Delete, $"process-instance/{Esc(instanceId)}", null, ct, asUser: true);
 
     private static string Esc(string value) => Uri.EscapeDataString(value);
 
@@ -113,13 +121,23 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
     private HttpRequestMessage Request(HttpMethod method, string path, bool asUser)
     {
         var request = new HttpRequestMessage(method, path);
-        if (asUser && user?.ActingFor is { } id) request.Headers.Add(UserHeader, id);
+        if (asUser) foreach (var (name, value) in ActingHeaders(user)) request.Headers.TryAddWithoutValidation(name, value);
         return request;
     }
 
-    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
+    /// <summary>The headers that name the user the engine should act for, when there is one.</summary>
+    public static IEnumerable<(string Name, string Value)> ActingHeaders(CurrentUser? user)
     {
-        using var response = await http.PostAsJsonAsync(path, body, CamundaJson.Options, ct);
+        if (user?.ActingFor is not { } id) yield break;
+        yield return (UserHeader, id);
+        yield return (GroupsHeader, string.Join(',', user.User.Groups));
+    }
+
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct, bool asUser)
+    {
+        using var request = Request(HttpMethod.Post, path, asUser);
+        request.Content = JsonContent.Create(body, body.GetType(), options: CamundaJson.Options);
+        using var response = await http.SendAsync(request, ct);
         return await ReadAsync<T>(response, ct);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Bpm.Designer.Engine;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -12,12 +11,14 @@ namespace Bpm.Designer.People;
 /// <summary>
 /// Sign-in and sign-out as plain form posts (a cookie can only be set on an HTTP response). The password is checked by
 /// the engine (HTTP Basic on its API), the groups come from the designer's users; the designer never stores the password.
+/// With <c>Bpm:Designer:Oidc</c>, <c>/account/sso</c> sends the browser to the identity provider instead.
 /// </summary>
 public static class AccountEndpoints
 {
-    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app, DesignerOidcOptions oidc)
     {
         app.MapPost("/account/login", LoginAsync).AllowAnonymous();
+        if (oidc.Enabled) app.MapGet("/account/sso", (string? returnUrl) => OidcSignIn.Challenge(returnUrl)).AllowAnonymous();
         // A link, not a form: the worst a forged sign-out can do is ask the user to sign in again.
         app.MapGet("/account/logout", async (HttpContext http) =>
         {
@@ -32,17 +33,17 @@ public static class AccountEndpoints
         await antiforgery.ValidateRequestAsync(http);
         var form = await http.Request.ReadFormAsync(ct);
         var id = form["user"].ToString().Trim();
-        var returnUrl = form["returnUrl"].ToString();
-        if (string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal)) returnUrl = "/";
+        var returnUrl = LocalPath(form["returnUrl"].ToString());
         var user = users.Find(id);
         if (user is null || !await engine.VerifyAsync(id, form["password"].ToString(), ct))
             return Results.LocalRedirect($"~/login?failed=true&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
 
-        var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.Name, user.Id));
-        identity.AddClaim(new Claim(DesignerClaims.DisplayName, user.DisplayName));
-        foreach (var group in user.Groups) identity.AddClaim(new Claim(ClaimTypes.Role, group));
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DesignerIdentity.Of(user));
         return Results.LocalRedirect("~" + returnUrl);
     }
+
+    /// <summary>Where to go after signing in: a path on this site, never another site (<c>//evil.example</c>).</summary>
+    public static string LocalPath(string? returnUrl) =>
+        string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) || returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? "/" : returnUrl;
 }

@@ -23,7 +23,7 @@ public static class ActivityTemplatesApi
             var rows = await db.ActivityTemplates.AsNoTracking().OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(ct);
             return JsonResult.Ok(new JsonArray(rows.Select(r => JsonNode.Parse(r.Template)).ToArray()));
         });
-        group.MapPut("/{source}", PublishAsync);
+        group.MapPut("/{source}", PublishAsync).RequireAnalysts("publish activity templates");
         return api;
     }
 

@@ -13,7 +13,7 @@ public static class DeploymentsApi
     public static RouteGroupBuilder MapDeploymentsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/deployment").WithTags("Deployment");
-        group.MapPost("/create", CreateAsync).DisableAntiforgery();
+        group.MapPost("/create", CreateAsync).DisableAntiforgery().RequireAnalysts("deploy");
         group.MapGet("", ListAsync);
         group.MapGet("/count", CountAsync);
         group.MapGet("/{id}", GetAsync);

@@ -71,7 +71,7 @@ public static class ExternalTasksApi
             if (body.Retries is null) throw EngineException.Invalid("retries is required");
             await tasks.SetRetriesAsync(id, body.Retries.Value, ct);
             return Results.NoContent();
-        });
+        }).RequireOperators("set the retries of external tasks");
         return api;
     }
 

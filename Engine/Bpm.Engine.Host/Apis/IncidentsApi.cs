@@ -21,7 +21,7 @@ public static class IncidentsApi
         group.MapGet("/count", async (BpmDbContext db, string? incidentId, string? incidentType, string? processInstanceId, string? processDefinitionId,
             string? activityId, string? configuration, CancellationToken ct) =>
             JsonResult.Ok(new CountDto(await Query(db, incidentId, incidentType, processInstanceId, processDefinitionId, activityId, configuration).LongCountAsync(ct))));
-        group.MapPost("/{id}/retry", RetryAsync);
+        group.MapPost("/{id}/retry", RetryAsync).RequireOperators("retry incidents");
         return api;
     }
 

@@ -46,7 +46,7 @@ public static class ProcessInstancesApi
             await RunningAsync(instances, id, ct);
             await instances.ModifyVariablesAsync(id, body.Modifications is null ? null : TypedVariables.ToJson(body.Modifications), body.Deletions, ct);
             return Results.NoContent();
-        });
+        }).RequireOperators("change the variables of process instances");
         group.MapPut("/{id}/suspended", async (HttpRequest request, ProcessInstanceService instances, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadAsync<SuspensionStateDto>(request);
@@ -54,13 +54,13 @@ public static class ProcessInstancesApi
             await RunningAsync(instances, id, ct);
             await instances.SetSuspendedAsync(id, body.Suspended.Value, ct);
             return Results.NoContent();
-        });
+        }).RequireOperators("suspend or resume process instances");
         group.MapDelete("/{id}", async (ProcessInstanceService instances, string id, CancellationToken ct) =>
         {
             await RunningAsync(instances, id, ct);
             await instances.CancelAsync(id, ct);
             return Results.NoContent();
-        });
+        }).RequireOperators("cancel process instances");
         return api;
     }
 

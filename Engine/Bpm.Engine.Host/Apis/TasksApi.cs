@@ -47,6 +47,17 @@ public static class TasksApi
             await tasks.SetAssigneeAsync(id, body.UserId, ct);
             return Results.NoContent();
         });
+        group.MapPut("/{id}", async (HttpRequest request, BpmDbContext db, UserTaskService tasks, string id, CancellationToken ct) =>
+        {
+            var body = await RequestBody.ReadAsync<UpdateTaskDto>(request);
+            var user = CallingUser.Of(request.HttpContext);
+            await TaskAccess.EnsureVisibleAsync(db, id, user, ct);
+            var task = await tasks.GetAsync(id, ct);
+            var assignee = string.IsNullOrWhiteSpace(body.Assignee) ? null : body.Assignee;
+            if (assignee != task.Assignee) TaskAccess.EnsureSelf(user, assignee);
+            await tasks.UpdateAsync(id, new UserTaskFields(body.Name, assignee, body.Due, body.FollowUp, body.Priority ?? task.Priority), ct);
+            return Results.NoContent();
+        });
         group.MapPost("/{id}/complete", async (HttpRequest request, BpmDbContext db, UserTaskService tasks, string id, CancellationToken ct) =>
         {
             await TaskAccess.EnsureVisibleAsync(db, id, CallingUser.Of(request.HttpContext), ct);

@@ -1,5 +1,6 @@
 using Bpm.Designer;
 using Bpm.Engine.Host.Apis;
+using Bpm.Engine.Host.Live;
 using Bpm.Engine.Host.Transports;
 using Bpm.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,8 @@ public static class EngineHostExtensions
         var directory = new UserDirectory(users);
         builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton(new ApiKeyRing(keys));
+        builder.AddOidcBearer(options.Auth.Oidc);
+        builder.Services.AddBpmLiveTasks();
         var transports = builder.Configuration.GetSection("Bpm:Transports").Get<TransportOptions>() ?? new TransportOptions();
         builder.Services.AddBpmTransports(transports, needsBus: options.Workers.Embedded);
         if (options.Workers.Embedded) builder.AddEmbeddedWorkers(transports, keys[0]);
@@ -90,6 +93,7 @@ public static class EngineHostExtensions
             .MapJobsApi()
             .MapHistoryApi();
         app.MapGroup("/api").MapActivityTemplatesApi();
+        app.MapBpmLiveTasks();
         if (app.Services.GetRequiredService<BpmHostOptions>().Designer.Enabled) app.MapBpmDesigner();
         return app;
     }

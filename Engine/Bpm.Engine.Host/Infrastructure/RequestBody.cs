@@ -20,7 +20,9 @@ public static class RequestBody
         }
         catch (JsonException e)
         {
-            throw EngineException.Invalid($"The request body is not valid JSON for this call: {e.Message}");
+            // A converter's own message (a date that does not parse) does not say where: name the field.
+            var where = e.Path is { } path && !e.Message.Contains(path, StringComparison.Ordinal) ? $" (at {path})" : "";
+            throw EngineException.Invalid($"The request body is not valid JSON for this call: {e.Message}{where}");
         }
     }
 

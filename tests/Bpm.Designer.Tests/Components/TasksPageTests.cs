@@ -1,3 +1,4 @@
+using Bpm.Contracts.Live;
 using Bpm.Designer.Engine;
 using Bpm.Designer.People;
 using Bpm.Designer.Tests.Infrastructure;
@@ -14,6 +15,7 @@ public sealed class TasksPageTests : BunitContext
     private const string OwnTask = """[{"id":"t1","name":"Approve expense","assignee":"approver","created":"2026-01-02T10:00:00.000+0000","processDefinitionId":"expense:1:abc","taskDefinitionKey":"approve"}]""";
 
     private readonly FakeEngine _engine = new();
+    private readonly FakeTaskFeed _feed = new();
 
     public TasksPageTests()
     {
@@ -22,6 +24,7 @@ public sealed class TasksPageTests : BunitContext
         var current = new CurrentUser(Options.Create(new DesignerOptions { ApiKey = "k" }));
         current.SignIn(new DesignerUser { Id = "approver", Groups = ["approvers"] });
         Services.AddSingleton(current);
+        Services.AddSingleton<ITaskFeed>(_feed);
         _engine.On("GET", "process-definition", Definitions)
             .On("GET", "task?assignee=approver", "[]")
             .On("GET", "task?candidateUser=approver", "[]")
@@ -90,5 +93,77 @@ public sealed class TasksPageTests : BunitContext
         page.Find(".bpm-claim").Click();
 
         page.WaitForAssertion(() => Assert.Contains("already claimed by someone else", page.Find("#tasks-message.bpm-error").TextContent));
+    }
+
+    [Fact]
+    public async Task Should_show_a_new_task_when_the_engine_tells_of_it_without_a_refresh()
+    {
+        _engine.On("GET", "task?candidateGroups=approvers", "[]");
+        var page = Render<Bpm.Designer.Pages.Tasks>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#no-tasks")));
+        Assert.Equal("live", page.Find("#live-status").TextContent);
+
+        _engine.On("GET", "task?candidateGroups=approvers", GroupTask);
+        await page.InvokeAsync(() => _feed.TellAsync(new TaskChangedDto("created", "t1", "p1", "expense", "Approve expense", null)));
+
+        page.WaitForAssertion(() => Assert.Contains("Approve expense", page.Find("#task-list tbody tr").TextContent));
+    }
+
+    [Fact]
+    public void Should_say_the_list_is_not_live_when_the_engine_cannot_be_listened_to()
+    {
+        _feed.Refusal = new HttpRequestException("Response status code does not indicate success: 401 (Unauthorized).");
+
+        var page = Render<Bpm.Designer.Pages.Tasks>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#task-list tbody tr")));
+        Assert.Contains("not live", page.Find("#live-status").TextContent);
+    }
+
+    [Fact]
+    public async Task Should_stop_listening_when_the_page_is_left()
+    {
+        var page = Render<Bpm.Designer.Pages.Tasks>();
+        page.WaitForAssertion(() => Assert.True(_feed.Subscribed));
+
+        await DisposeComponentsAsync();
+
+        Assert.False(_feed.Subscribed);
+    }
+
+    [Fact]
+    public void Should_set_the_due_and_follow_up_dates_of_the_selected_task()
+    {
+        var page = Render<Bpm.Designer.Pages.Tasks>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#task-list tbody tr")));
+        page.Find("#task-list tbody tr a").Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#task-due")));
+
+        page.Find("#task-due").Input("2027-03-01T17:00");
+        page.Find("#task-follow-up").Input("2027-02-25T09:00");
+        page.Find(".bpm-task-dates").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains("Set the dates of Approve expense", page.Find("#tasks-message").TextContent));
+        var put = Assert.Single(_engine.Requests, r => r.Method == "PUT" && r.PathAndQuery == "task/t1");
+        var due = new DateTimeOffset(new DateTime(2027, 3, 1, 17, 0, 0), TimeZoneInfo.Local.GetUtcOffset(new DateTime(2027, 3, 1, 17, 0, 0)));
+        Assert.Contains($"\"due\":\"{Bpm.Contracts.CamundaDateConverter.Format(due)}\"", put.Body);
+        Assert.Contains("\"name\":\"Approve expense\"", put.Body);
+        Assert.Contains("\"followUp\":\"2027-02-25T09:00:00.000", put.Body);
+    }
+
+    [Fact]
+    public void Should_refuse_a_follow_up_date_after_the_due_date_without_asking_the_engine()
+    {
+        var page = Render<Bpm.Designer.Pages.Tasks>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#task-list tbody tr")));
+        page.Find("#task-list tbody tr a").Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#task-due")));
+
+        page.Find("#task-due").Input("2027-03-01T17:00");
+        page.Find("#task-follow-up").Input("2027-03-02T09:00");
+        page.Find(".bpm-task-dates").Submit();
+
+        Assert.Equal("The follow-up date must not be after the due date", page.Find("#dates-error").TextContent);
+        Assert.DoesNotContain(_engine.Requests, r => r.Method == "PUT");
     }
 }

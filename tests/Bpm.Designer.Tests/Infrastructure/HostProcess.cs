@@ -48,12 +48,13 @@ public sealed class HostProcess : IAsyncDisposable
     });
 
     /// <summary>The stand-alone designer against a remote engine; no wait when it is expected to refuse to start.</summary>
-    public static Task<HostProcess> StartDesignerAsync(Uri? engineUrl, string? apiKey, bool waitUntilReady = true) =>
+    public static Task<HostProcess> StartDesignerAsync(Uri? engineUrl, string? apiKey, bool waitUntilReady = true, IDictionary<string, string>? settings = null) =>
         StartAsync(Path.Combine("Designer", "Bpm.Designer.Host"), "Bpm.Designer.Host.dll", waitUntilReady ? "/" : null, start =>
         {
             start.Environment["Bpm__Designer__EngineUrl"] = engineUrl?.ToString() ?? "";
             start.Environment["Bpm__Designer__ApiKey"] = apiKey ?? "";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         });
 
     private static async Task<HostProcess> StartAsync(string project, string assembly, string? readyPath, Action<ProcessStartInfo> configure)

@@ -1,52 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Bpm.Engine.Host.Tests.Infrastructure;
 
 namespace Bpm.Engine.Host.Tests.Apis;
-
-/// <summary>An engine with two configured users: carol of finance, and mallory of sales.</summary>
-public sealed class EngineWithUsers : IAsyncLifetime
-{
-    public TestDatabase Database { get; private set; } = null!;
-    public EngineProcess Engine { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Database = TestDatabase.Sqlite();
-        Engine = await EngineProcess.StartAsync(Database, new Dictionary<string, string>
-        {
-            ["Bpm__Auth__Users__0__Id"] = "carol",
-            ["Bpm__Auth__Users__0__Password"] = "carol-secret",
-            ["Bpm__Auth__Users__0__Groups__0"] = "finance",
-            ["Bpm__Auth__Users__1__Id"] = "mallory",
-            ["Bpm__Auth__Users__1__Password"] = "mallory-secret",
-            ["Bpm__Auth__Users__1__Groups__0"] = "sales",
-        });
-    }
-
-    /// <summary>A client signed in as a user with HTTP Basic auth, without any API key.</summary>
-    public EngineClient As(string user, string password)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(Engine.BaseAddress, "/engine-rest/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return new EngineClient(http);
-    }
-
-    /// <summary>A client with the API key, acting for a user as the designer does.</summary>
-    public EngineClient ActingFor(string user)
-    {
-        var http = Engine.Client();
-        http.DefaultRequestHeaders.Add("x-bpm-user", user);
-        return new EngineClient(http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Engine.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-}
 
 public sealed class TaskPermissionTests(EngineWithUsers fixture) : IClassFixture<EngineWithUsers>
 {
@@ -105,6 +60,25 @@ public sealed class TaskPermissionTests(EngineWithUsers fixture) : IClassFixture
 
         var next = Assert.Single((await new EngineClient(fixture.Engine.Client()).GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
         Assert.Equal("Approve", next["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_let_a_candidate_set_the_dates_but_not_hand_the_task_to_someone_else()
+    {
+        var (_, taskId) = await StartReviewAsync();
+        var carol = fixture.As("carol", "carol-secret");
+
+        var dates = await carol.PutAsync($"task/{taskId}", """{"name": "Review", "due": "2027-01-15T10:00:00.000+0000", "followUp": "2027-01-10T10:00:00.000+0000"}""");
+        var handOver = await carol.PutAsync($"task/{taskId}", """{"name": "Review", "assignee": "dave"}""");
+        var byMallory = await fixture.As("mallory", "mallory-secret").PutAsync($"task/{taskId}", """{"name": "Mine now"}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, dates.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, handOver.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byMallory.StatusCode);
+        var task = await fixture.Machine().GetJsonAsync($"task/{taskId}");
+        Assert.Equal("Review", task["name"]!.GetValue<string>());
+        Assert.Null(task["assignee"]);
+        Assert.Equal("2027-01-15T10:00:00.000+0000", task["due"]!.GetValue<string>());
     }
 
     [Fact]

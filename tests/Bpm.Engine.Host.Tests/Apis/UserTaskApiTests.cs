@@ -36,6 +36,46 @@ public abstract class UserTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_set_and_clear_the_due_and_follow_up_dates_keeping_the_priority()
+    {
+        var (_, instance, taskId) = await StartReviewAsync();
+
+        var set = await Client.PutAsync($"task/{taskId}", """{"name": "Review", "due": "2027-03-01T12:00:00.000+0100", "followUp": "2027-02-20T08:30:00.000+0000"}""");
+        var task = await Client.GetJsonAsync($"task/{taskId}");
+        var cleared = await Client.PutAsync($"task/{taskId}", """{"name": "Review soon", "priority": 20}""");
+        var after = await Client.GetJsonAsync($"task/{taskId}");
+
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        Assert.Equal("2027-03-01T11:00:00.000+0000", task["due"]!.GetValue<string>());
+        Assert.Equal("2027-02-20T08:30:00.000+0000", task["followUp"]!.GetValue<string>());
+        Assert.Equal(70, task["priority"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
+        Assert.Null(after["due"]);
+        Assert.Null(after["followUp"]);
+        Assert.Equal("Review soon", after["name"]!.GetValue<string>());
+        Assert.Equal(20, after["priority"]!.GetValue<int>());
+        Assert.Single((await Client.GetJsonAsync($"task?processInstanceId={instance}&sortBy=dueDate")).AsArray());
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_due_date_that_is_no_date_and_change_nothing()
+    {
+        var (_, _, taskId) = await StartReviewAsync();
+
+        var refused = await Client.PutAsync($"task/{taskId}", """{"name": "Renamed", "due": "next tuesday"}""");
+        var unknown = await Client.PutAsync("task/no-such-task", """{"name": "Renamed"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = (await EngineClient.Json(refused))["message"]!.GetValue<string>();
+        Assert.Contains("'next tuesday'", message);
+        Assert.Contains("$.due", message);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var task = await Client.GetJsonAsync($"task/{taskId}");
+        Assert.Equal("Review", task["name"]!.GetValue<string>());
+        Assert.StartsWith("2026-12-01T09:00:00.000", task["due"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Should_not_let_a_second_user_claim_a_claimed_task()
     {
         var (_, instance, taskId) = await StartReviewAsync();
