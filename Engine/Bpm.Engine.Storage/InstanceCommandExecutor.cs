@@ -193,8 +193,8 @@ public sealed class InstanceCommandExecutor(
                         (definition, caller) => runtime.ReturnFromCall(definition, caller, instance.SuperTokenId!, instance.Variables), cancellationToken);
                     break;
                 case EscalationThrownToCaller escalation when instance.SuperInstanceId is not null:
-                    applied.AddRange(await CascadeAsync(db, instance.SuperInstanceId,
-                        (definition, caller) => caller.IsEnded ? null : runtime.EscalateFromCall(definition, caller, instance.SuperTokenId!, escalation.EscalationCode), cancellationToken));
+                    await CascadeAsync(db, instance.SuperInstanceId, work,
+                        (definition, caller) => caller.IsEnded ? null : runtime.EscalateFromCall(definition, caller, instance.SuperTokenId!, escalation.EscalationCode), cancellationToken);
                     break;
                 case ErrorThrownToCaller error when instance.SuperInstanceId is not null:
                     await CascadeAsync(db, instance.SuperInstanceId, work,

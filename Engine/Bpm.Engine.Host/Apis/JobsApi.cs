@@ -31,7 +31,7 @@ public static class JobsApi
             if (retries < 0) throw EngineException.Invalid($"retries must not be negative, was {retries}");
             var changed = await db.Jobs.Where(j => j.Id == id).ExecuteUpdateAsync(set => set.SetProperty(j => j.Retries, retries), ct);
             return changed == 0 ? throw NotFound(id) : Results.NoContent();
-        });
+        }).RequireOperators("set the retries of jobs");
         return api;
     }
 

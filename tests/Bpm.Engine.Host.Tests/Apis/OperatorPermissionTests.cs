@@ -39,6 +39,23 @@ public sealed class OperatorPermissionTests(EngineWithUsers fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Should_leave_a_jobs_retries_to_operators()
+    {
+        var machine = fixture.Machine();
+        var (key, _) = await machine.DeployUniqueAsync("timers.bpmn", "timers");
+        var instance = await machine.StartAsync(key, TimerTests.Variables("2999-01-01T00:00:00Z", "PT1H"));
+        var job = Assert.Single((await machine.GetJsonAsync($"job?processInstanceId={instance}")).AsArray())!["id"]!.GetValue<string>();
+
+        var refused = await fixture.As("carol", "carol-secret").PutAsync($"job/{job}/retries", """{"retries": 9}""");
+        var allowed = await fixture.As("olga", "olga-secret").PutAsync($"job/{job}/retries", """{"retries": 5}""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("User 'carol' may not set the retries of jobs: that needs the group 'operators'", await MessageOf(refused));
+        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+        Assert.Equal(5, (await machine.GetJsonAsync($"job/{job}"))["retries"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Should_let_an_operator_suspend_resume_change_variables_and_cancel()
     {
         var instance = await StartWaitingInstanceAsync();
