@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Bpm.Contracts;
 using Bpm.Contracts.Rest;
 using Bpm.Designer.People;
@@ -53,6 +54,9 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
         using var response = await http.SendAsync(request, ct);
         return await ReadAsync<DeploymentDto>(response, ct);
     }
+
+    /// <summary>The activity catalog: the element templates worker hosts published (<c>/api/activity-templates</c>, beside <c>/engine-rest</c>).</summary>
+    public Task<JsonArray> ActivityTemplatesAsync(CancellationToken ct = default) => GetAsync<JsonArray>("../api/activity-templates", ct);
 
     public Task<ProcessInstanceDto> StartAsync(string definitionId, string? businessKey, Dictionary<string, VariableValueDto>? variables = null, CancellationToken ct = default) =>
         PostAsync<ProcessInstanceDto>($"process-definition/{Esc(definitionId)}/start", new StartProcessInstanceDto(variables, businessKey), ct, asUser: true);

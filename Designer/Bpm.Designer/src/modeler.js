@@ -1,4 +1,4 @@
-// The BPMN modeler in the Camunda 8 (zeebe) dialect, with its properties panel.
+// The BPMN modeler in the Camunda 8 (zeebe) dialect, with its properties panel and the activity catalog.
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import {
   BpmnPropertiesPanelModule,
@@ -7,6 +7,9 @@ import {
 } from 'bpmn-js-properties-panel';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { templateModules } from './templates.js';
+
+export { setTemplates } from './templates.js';
 
 export function createModeler(container, panel) {
   return new BpmnModeler({
@@ -17,6 +20,7 @@ export function createModeler(container, panel) {
       BpmnPropertiesProviderModule,
       ZeebePropertiesProviderModule,
       ZeebeBehaviorsModule,
+      ...templateModules,
     ],
     moddleExtensions: { zeebe: zeebeModdle },
   });

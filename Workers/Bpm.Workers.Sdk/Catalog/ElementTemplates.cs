@@ -4,8 +4,8 @@ namespace Bpm.Workers.Sdk.Catalog;
 
 /// <summary>
 /// Renders an activity as a Camunda 8 element template: a service task bound to the handler's task type,
-/// an input field per input (a <c>zeebe:input</c> mapping) and an output field per output (a
-/// <c>zeebe:output</c> mapping whose target the modeler may rename).
+/// an input field per input (a <c>zeebe:input</c> mapping, left out while an optional field is empty) and an
+/// output field per output (a <c>zeebe:output</c> mapping whose target the modeler may rename).
 /// </summary>
 public static class ElementTemplates
 {
@@ -38,7 +38,6 @@ public static class ElementTemplates
             ["name"] = activity.Name,
             ["id"] = TemplateId(activity),
             ["version"] = activity.Version,
-            ["description"] = activity.Description,
             ["appliesTo"] = new JsonArray("bpmn:Task"),
             ["elementType"] = new JsonObject { ["value"] = "bpmn:ServiceTask" },
             ["groups"] = new JsonArray(
@@ -47,6 +46,8 @@ public static class ElementTemplates
                 new JsonObject { ["id"] = "retries", ["label"] = "Retries" }),
             ["properties"] = properties,
         };
+        // The element-template schema wants a string or no field at all: a null makes the modeler refuse the template.
+        if (activity.Description is { } description) template["description"] = description;
         if (activity.Category is { } category)
             template["category"] = new JsonObject { ["id"] = Slug(category), ["name"] = category };
         return template;
@@ -59,7 +60,6 @@ public static class ElementTemplates
         var property = new JsonObject
         {
             ["label"] = field.Label,
-            ["description"] = field.Description,
             ["group"] = "inputs",
             ["type"] = field.Type switch
             {
@@ -70,9 +70,14 @@ public static class ElementTemplates
             },
             ["binding"] = new JsonObject { ["type"] = "zeebe:input", ["name"] = field.Name },
         };
-        if (field.Type is ActivityFieldType.String or ActivityFieldType.Text or ActivityFieldType.Number) property["feel"] = "optional";
+        if (field.Description is { } description) property["description"] = description;
+        var free = field.Type is ActivityFieldType.String or ActivityFieldType.Text or ActivityFieldType.Number;
+        // A switch may be an expression too (=approved), or it would always send a constant.
+        if (free || field.Type == ActivityFieldType.Boolean) property["feel"] = "optional";
         if (field.DefaultValue is { } value) property["value"] = field.Type == ActivityFieldType.Boolean ? value == "true" : value;
         if (field.Required) property["constraints"] = new JsonObject { ["notEmpty"] = true };
+        // Left empty, an optional field maps nothing: the handler reads the process variable of that name.
+        else if (free) property["optional"] = true;
         if (field.Choices is { } choices)
             property["choices"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["name"] = c, ["value"] = c }).ToArray());
         return property;

@@ -46,6 +46,37 @@ public static class EngineRest
         (await engine.PostAsJsonAsync($"external-task/{externalTaskId}/failure",
             new { workerId = "journey-worker", errorMessage = message, retries = 0, retryTimeout = 0 })).EnsureSuccessStatusCode();
 
+    /// <summary>Waits, polling, until the instance of the business key reaches the state; fails the test with the last state seen.</summary>
+    public static async Task<HistoricProcessInstanceDto> WaitForStateAsync(HttpClient engine, string businessKey, string state, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var instance = await InstanceAsync(engine, businessKey);
+            if (instance.State == state) return instance;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Instance {businessKey} is {instance.State}, not {state}, after {timeout}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Publishes element templates to the activity catalog under a source of the test's own, as a worker host does.</summary>
+    public static async Task PublishTemplatesAsync(HttpClient engine, string source, string templatesJson)
+    {
+        using var body = new StringContent(templatesJson, Encoding.UTF8, "application/json");
+        (await engine.PutAsync($"/api/activity-templates/{source}", body)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Waits until a worker host has published the template to the catalog (the embedded workers do so once the host has started).</summary>
+    public static async Task WaitForTemplateAsync(HttpClient engine, string templateId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!(await engine.GetFromJsonAsync<JsonArray>("/api/activity-templates"))!.Any(t => (string?)t!["id"] == templateId))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"No template {templateId} in the activity catalog after {timeout}");
+            await Task.Delay(250);
+        }
+    }
+
     public static async Task<HistoricProcessInstanceDto> InstanceAsync(HttpClient engine, string businessKey) =>
         Assert.Single((await engine.GetFromJsonAsync<List<HistoricProcessInstanceDto>>(
             $"history/process-instance?processInstanceBusinessKey={businessKey}", CamundaJson.Options))!);

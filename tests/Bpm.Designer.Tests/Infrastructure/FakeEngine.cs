@@ -13,7 +13,10 @@ public sealed class FakeEngine : HttpMessageHandler
 
     public List<(string Method, string PathAndQuery, string? Body)> Requests { get; } = [];
 
-    /// <summary>Answers a request whose method and path (with query, under /engine-rest/) match exactly; the latest answer wins.</summary>
+    /// <summary>
+    /// Answers a request whose method and path (with query, relative to /engine-rest/, or from the root such as
+    /// /api/activity-templates) match exactly; the latest answer wins.
+    /// </summary>
     public FakeEngine On(string method, string pathAndQuery, string json)
     {
         _answers.Insert(0, (method, pathAndQuery, json, HttpStatusCode.OK));
@@ -31,7 +34,7 @@ public sealed class FakeEngine : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var path = request.RequestUri!.PathAndQuery["/engine-rest/".Length..];
+        var path = request.RequestUri!.PathAndQuery is var full && full.StartsWith("/engine-rest/", StringComparison.Ordinal) ? full["/engine-rest/".Length..] : full;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         lock (Requests) Requests.Add((request.Method.Method, path, body));
         var answer = _answers.FirstOrDefault(a => a.Method == request.Method.Method && a.PathAndQuery == path);

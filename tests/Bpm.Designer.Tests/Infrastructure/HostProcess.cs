@@ -5,7 +5,8 @@ namespace Bpm.Designer.Tests.Infrastructure;
 
 /// <summary>
 /// A host as a real process on a free loopback port, configured only through environment variables: the engine
-/// host with its designer (<c>dotnet Bpm.Engine.Host.dll</c>) on a private SQLite file, or the stand-alone designer host.
+/// host with its designer and embedded seed workers (<c>dotnet Bpm.Engine.Host.dll</c>) on a private SQLite file, or
+/// the stand-alone designer host.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -37,6 +38,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Bpm__AutoDeploy__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Bpm__Jobs__PollInterval"] = "00:00:00.200";
+        // The seed workers run inside: they publish the activity catalog the modeler offers and serve its tasks.
+        start.Environment["Bpm__Workers__Embedded"] = "true";
         string[] users = ["analyst:analysts", "approver:approvers", "operator:operators"];
         for (var i = 0; i < users.Length; i++)
         {

@@ -1,5 +1,5 @@
 // The modeler on the page: bpmn-js with the zeebe properties panel, a dirty flag, problem markers.
-import { createModeler } from '../../dist/modeler.js';
+import { createModeler, setTemplates } from '../../dist/modeler.js';
 
 export function create(canvas, panel, dotnet) {
   const modeler = createModeler(canvas, panel);
@@ -50,6 +50,10 @@ export function create(canvas, panel, dotnet) {
     },
     markSaved() {
       setDirty(false);
+    },
+    // templates: the engine's activity catalog (element templates); returns { offered, refused, problems }.
+    setTemplates(templates) {
+      return setTemplates(modeler, templates);
     },
     // problems: [{ elementId, message }]; returns the ids found on the diagram.
     showProblems(problems) {
