@@ -6,7 +6,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import { Linter } from 'bpmnlint';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import { config, resolver } from './src/lint/config.js';
-import { issuesOf } from './src/lint/issues.js';
+import { issuesOf, reportsOf } from './src/lint/issues.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -17,7 +17,7 @@ const results = {};
 for (const file of files) {
   const { rootElement, warnings } = await moddle.fromXML(readFileSync(file, 'utf8'));
   // A linter per file: some of bpmnlint's rules keep what they saw while one linter lives.
-  const issues = issuesOf(await new Linter({ config, resolver }).lint(rootElement));
+  const issues = issuesOf(reportsOf(await new Linter({ config, resolver }).lint(rootElement)));
   for (const warning of warnings) issues.push({ id: null, rule: 'import', category: 'warn', message: warning.message });
   results[file] = issues;
 }

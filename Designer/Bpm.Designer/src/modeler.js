@@ -1,4 +1,4 @@
-// The BPMN modeler in the Camunda 8 (zeebe) dialect, with its properties panel.
+// The BPMN modeler in the Camunda 8 (zeebe) dialect, with its properties panel, the lint and embedded task forms.
 import BpmnModeler from 'bpmn-js/lib/Modeler';
 import {
   BpmnPropertiesPanelModule,
@@ -7,16 +7,23 @@ import {
 } from 'bpmn-js-properties-panel';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import FormLinkModule from './form-link.js';
+import { linting, lintModule } from './lint.js';
+
+export { lintIssues, onLinted } from './lint.js';
 
 export function createModeler(container, panel) {
   return new BpmnModeler({
     container,
     propertiesPanel: { parent: panel },
+    linting,
     additionalModules: [
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       ZeebePropertiesProviderModule,
       ZeebeBehaviorsModule,
+      lintModule,
+      FormLinkModule,
     ],
     moddleExtensions: { zeebe: zeebeModdle },
   });

@@ -1,11 +1,17 @@
-// bpmnlint's results ({ rule: [report] }) as a flat list of issues, errors first.
-export function issuesOf(results) {
-  const issues = Object.entries(results).flatMap(([rule, reports]) => reports.map((report) => ({
-    id: report.actualElementId || report.id || null,
-    rule,
-    category: report.category,
-    message: report.message,
-  })));
+// bpmnlint's reports as issues for the page, errors first: [{ id, rule, category, message }].
+export function issuesOf(reports) {
   const rank = (issue) => (issue.category === 'error' ? 0 : 1);
-  return issues.sort((a, b) => rank(a) - rank(b));
+  return reports
+    .map((report) => ({
+      id: report.actualElementId || report.id || null,
+      rule: report.rule,
+      category: report.category,
+      message: report.message,
+    }))
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+// What bpmnlint's linter returns ({ rule: [report] }) as one list of reports that name their rule.
+export function reportsOf(results) {
+  return Object.entries(results).flatMap(([rule, reports]) => reports.map((report) => ({ ...report, rule })));
 }
