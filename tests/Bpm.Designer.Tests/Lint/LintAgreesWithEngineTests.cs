@@ -47,6 +47,7 @@ public sealed class LintAgreesWithEngineTests
         var entries = new List<string>();
         foreach (var type in listed["elements"]!.AsArray()) entries.Add($"elements/{type}");
         foreach (var loop in listed["loops"]!.AsArray()) entries.Add($"loops/{loop}");
+        foreach (var extension in listed["extensions"]!.AsArray()) entries.Add($"extensions/{extension}");
         foreach (var (group, nested) in new[] { ("startEvents", listed["startEvents"]!), ("events", listed["events"]!) })
         {
             foreach (var (key, definitions) in nested.AsObject())

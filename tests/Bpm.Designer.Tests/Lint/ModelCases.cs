@@ -1,9 +1,12 @@
+using System.Text.Json.Nodes;
+using Bpm.Testing;
+
 namespace Bpm.Designer.Tests.Lint;
 
 /// <summary>
 /// One small model per kind of BPMN 2.0 flow node, per event definition of every event (start events in each scope
-/// they can start), per loop, and a few start and task type structures: each otherwise fit to run, so that the
-/// engine accepts or refuses it for that kind alone.
+/// they can start), per loop, per zeebe extension element the modeler's moddle knows, and a few start and task type
+/// structures: each otherwise fit to run, so that the engine accepts or refuses it for that kind alone.
 /// </summary>
 public static class ModelCases
 {
@@ -39,11 +42,29 @@ public static class ModelCases
         yield return Around("service task without a task definition", """<bpmn:serviceTask id="x" />""", null);
         yield return Around("service task whose task definition has no type", """<bpmn:serviceTask id="x"><bpmn:extensionElements><zeebe:taskDefinition type="" /></bpmn:extensionElements></bpmn:serviceTask>""", null);
         yield return Around("service task with a Camunda 7 external topic", """<bpmn:serviceTask id="x" camunda:type="external" camunda:topic="work" />""", null);
+        foreach (var type in ZeebeElementTypes())
+        {
+            var element = char.ToLowerInvariant(type[0]) + type[1..];
+            yield return Around($"userTask with zeebe:{element}",
+                $"""<bpmn:userTask id="x"><bpmn:extensionElements><zeebe:{element} /></bpmn:extensionElements></bpmn:userTask>""", $"extensions/zeebe:{type}");
+        }
         yield return new("process without a start event", Model("""<bpmn:task id="x" />"""), null);
         yield return new("process with two none start events", Model("""<bpmn:startEvent id="s1" /><bpmn:startEvent id="s2" /><bpmn:endEvent id="e" />"""), null);
         yield return new("non-executable partner process without a start event", Model(
             """<bpmn:startEvent id="s" /><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="e" /><bpmn:endEvent id="e" />""",
             """<bpmn:process id="partner" isExecutable="false"><bpmn:task id="partnerTask" /></bpmn:process>"""), null);
+    }
+
+    /// <summary>
+    /// The extension elements of zeebe-bpmn-moddle, as the modeler reads them: the types that are an Element (moddle
+    /// drops any other one found among extension elements on import, with a warning, so it never reaches a deploy).
+    /// </summary>
+    private static IEnumerable<string> ZeebeElementTypes()
+    {
+        var moddle = JsonNode.Parse(File.ReadAllText(SourceTree.PathOf("Designer/Bpm.Designer/node_modules/zeebe-bpmn-moddle/resources/zeebe.json")))!;
+        return moddle["types"]!.AsArray()
+            .Where(t => t!["superClass"]?.AsArray().Any(s => s!.GetValue<string>() == "Element") == true)
+            .Select(t => t!["name"]!.GetValue<string>());
     }
 
     private static ModelCase Element(string type)

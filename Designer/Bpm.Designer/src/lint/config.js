@@ -24,6 +24,7 @@ import superfluousTermination from 'bpmnlint/rules/superfluous-termination.js';
 import { configs } from './bpmnlint-plugin-bpm/index.js';
 import { executableOnly } from './bpmnlint-plugin-bpm/executable.js';
 import supportedElements from './bpmnlint-plugin-bpm/rules/supported-elements.js';
+import supportedExtensions from './bpmnlint-plugin-bpm/rules/supported-extensions.js';
 import taskDefinition from './bpmnlint-plugin-bpm/rules/task-definition.js';
 
 // bpmnlint's recommended rules, with the engine's view of them: the engine refuses a scope without a start event
@@ -61,6 +62,7 @@ export const config = {
 export const resolver = new StaticResolver({
   ...Object.fromEntries(Object.entries(recommended).map(([name, [, rule]]) => [`rule:bpmnlint/${name}`, rule])),
   'rule:bpmnlint-plugin-bpm/supported-elements': supportedElements,
+  'rule:bpmnlint-plugin-bpm/supported-extensions': supportedExtensions,
   'rule:bpmnlint-plugin-bpm/task-definition': taskDefinition,
   'config:bpmnlint-plugin-bpm/recommended': configs.recommended,
 });

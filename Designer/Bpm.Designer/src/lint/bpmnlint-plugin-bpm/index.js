@@ -3,6 +3,7 @@ export const configs = {
   recommended: {
     rules: {
       'bpm/supported-elements': 'error',
+      'bpm/supported-extensions': 'error',
       'bpm/task-definition': 'error',
     },
   },
