@@ -10,15 +10,15 @@ namespace Bpm.Designer.Tests.Lint;
 /// </summary>
 public static class ModelCases
 {
-    public const string None = "none";
+    private const string None = "none";
 
-    public static readonly string[] Activities =
+    private static readonly string[] Activities =
         ["task", "manualTask", "userTask", "serviceTask", "scriptTask", "receiveTask", "sendTask", "businessRuleTask",
          "callActivity", "subProcess", "transaction", "adHocSubProcess"];
 
-    public static readonly string[] Gateways = ["exclusiveGateway", "inclusiveGateway", "parallelGateway", "eventBasedGateway", "complexGateway"];
+    private static readonly string[] Gateways = ["exclusiveGateway", "inclusiveGateway", "parallelGateway", "eventBasedGateway", "complexGateway"];
 
-    public static readonly string[] EventDefinitions =
+    private static readonly string[] EventDefinitions =
         [None, "messageEventDefinition", "timerEventDefinition", "signalEventDefinition", "errorEventDefinition",
          "escalationEventDefinition", "compensateEventDefinition", "conditionalEventDefinition", "linkEventDefinition",
          "cancelEventDefinition", "terminateEventDefinition"];
