@@ -6,7 +6,7 @@ import conditionalFlows from 'bpmnlint/rules/conditional-flows.js';
 import endEventRequired from 'bpmnlint/rules/end-event-required.js';
 import eventBasedGateway from 'bpmnlint/rules/event-based-gateway.js';
 import fakeJoin from 'bpmnlint/rules/fake-join.js';
-import global from 'bpmnlint/rules/global.js';
+import globalElements from 'bpmnlint/rules/global.js';
 import labelRequired from 'bpmnlint/rules/label-required.js';
 import noBpmndi from 'bpmnlint/rules/no-bpmndi.js';
 import noDisconnected from 'bpmnlint/rules/no-disconnected.js';
@@ -37,7 +37,7 @@ const recommended = {
   'end-event-required': ['warn', endEventRequired],
   'event-based-gateway': ['warn', eventBasedGateway],
   'fake-join': ['warn', fakeJoin],
-  'global': ['warn', global],
+  'global': ['warn', globalElements],
   'label-required': ['warn', labelRequired],
   'no-bpmndi': ['warn', noBpmndi],
   'no-disconnected': ['warn', noDisconnected],
