@@ -1,4 +1,4 @@
-// Bundles the designer's front end (bpmn-js, properties panel, form-js) into wwwroot/dist with esbuild.
+// Bundles the designer's front end (bpmn-js, properties panel, bpmnlint, form-js viewer and editor) into wwwroot/dist with esbuild.
 // MSBuild runs it before each build that has changed inputs; the output is not committed.
 import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
@@ -10,6 +10,7 @@ await esbuild.build({
     modeler: 'src/modeler.js',
     viewer: 'src/viewer.js',
     form: 'src/form.js',
+    'form-editor': 'src/form-editor.js',
     designer: 'src/designer.css',
   },
   outdir: 'wwwroot/dist',

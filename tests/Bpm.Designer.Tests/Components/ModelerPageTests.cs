@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Bpm.Designer.Components.Modeler;
 using Bpm.Designer.Engine;
 using Bpm.Designer.Tests.Infrastructure;
@@ -8,15 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bpm.Designer.Tests.Components;
 
-/// <summary>The modeler page hands the engine's activity catalog to the diagram and says what came of it.</summary>
 public sealed class ModelerPageTests : BunitContext
 {
-    private const string Catalog = """
-        [{"name":"Record decision","id":"bpm.record-decision","version":1,"appliesTo":["bpmn:Task"],
-          "properties":[{"type":"Hidden","value":"record-decision","binding":{"type":"zeebe:taskDefinition","property":"type"}}]},
-         {"name":"Notify Slack","id":"bpm.slack-summary","version":1,"appliesTo":["bpmn:Task"],
-          "properties":[{"type":"Hidden","value":"slack-summary","binding":{"type":"zeebe:taskDefinition","property":"type"}}]}]
-        """;
+    private const string ModelerModule = "./_content/Bpm.Designer/Components/Modeler/BpmnModeler.razor.js";
+    private const string DialogModule = "./_content/Bpm.Designer/Components/Modeler/FormEditorDialog.razor.js";
 
     private readonly FakeEngine _engine = new();
     private readonly BunitJSInterop _modeler;
@@ -25,54 +18,108 @@ public sealed class ModelerPageTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton(new EngineClient(_engine.Client()));
-        var module = JSInterop.SetupModule("./_content/Bpm.Designer/Components/Modeler/BpmnModeler.razor.js");
-        _modeler = module.SetupModule("create", _ => true);
-        _modeler.Mode = JSRuntimeMode.Loose;
+        _engine.On("GET", "process-definition", "[]")
+            .On("POST", "deployment/create", """{"id":"d1","name":"review","deployedProcessDefinitions":{"review:1:a":{"id":"review:1:a","key":"review","version":1}}}""");
+        _modeler = JSInterop.SetupModule(ModelerModule).SetupModule("create", _ => true);
         _modeler.Setup<string[]>("importXml", _ => true).SetResult([]);
-        _engine.On("GET", "process-definition", "[]");
+        _modeler.Setup<string>("saveXml").SetResult("<definitions/>");
+        _modeler.Setup<string?>("processId").SetResult("review");
     }
 
     [Fact]
-    public void Should_hand_the_engines_activity_catalog_to_the_modeler_and_count_what_it_offers()
+    public void Should_refuse_to_deploy_while_the_lint_finds_errors_naming_each()
     {
-        _engine.On("GET", "/api/activity-templates", Catalog);
-        _modeler.Setup<CatalogLoad>("setTemplates", _ => true).SetResult(new CatalogLoad(2, 0, []));
+        _modeler.Setup<LintIssue[]>("lint").SetResult([
+            new("label", "label-required", "warn", "Element is missing label/name"),
+            new("choice", "bpm/supported-elements", "error", "A complex gateway cannot run on this engine (bpmn:ComplexGateway)"),
+        ]);
+        var page = RenderReady();
 
-        var page = Render<Bpm.Designer.Pages.Modeler>();
+        page.Find("#deploy").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("2 catalog activities", page.Find("#catalog-status").TextContent));
-        var handed = Assert.Single(_modeler.Invocations["setTemplates"]);
-        var templates = Assert.IsType<JsonArray>(handed.Arguments[0]);
-        Assert.Equal(["bpm.record-decision", "bpm.slack-summary"], templates.Select(t => (string?)t!["id"]));
-        Assert.DoesNotContain("bpm-error", page.Find("#catalog-status").ClassName);
-        Assert.Single(_modeler.Invocations["importXml"]);
+        page.WaitForAssertion(() => Assert.Equal(
+            "Not deployed: the lint found 1 error the engine would refuse — choice: A complex gateway cannot run on this engine (bpmn:ComplexGateway)",
+            page.Find("#modeler-message").TextContent));
+        Assert.DoesNotContain(_engine.Requests, r => r.Method == "POST");
+        Assert.Contains("Lint: 1 error, 1 warning", page.Find("#lint-summary").TextContent);
+        Assert.Equal("choice", page.Find("#lint-issues li.bpm-lint-error").GetAttribute("data-issue-element"));
     }
 
     [Fact]
-    public void Should_name_the_templates_the_modeler_refused_and_why()
+    public void Should_deploy_when_the_lint_finds_only_warnings()
     {
-        _engine.On("GET", "/api/activity-templates", Catalog);
-        const string problem = "template(id: <bpm.slack-summary>, name: <Notify Slack>): must be string";
-        _modeler.Setup<CatalogLoad>("setTemplates", _ => true).SetResult(new CatalogLoad(1, 1, [problem]));
+        _modeler.Setup<LintIssue[]>("lint").SetResult([new("label", "label-required", "warn", "Element is missing label/name")]);
+        var page = RenderReady();
 
-        var page = Render<Bpm.Designer.Pages.Modeler>();
+        page.Find("#deploy").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("1 catalog activity, 1 refused", page.Find("#catalog-status").TextContent));
-        Assert.Contains("bpm-error", page.Find("#catalog-status").ClassName);
-        Assert.Equal(problem, page.Find("#catalog-status").GetAttribute("title"));
+        page.WaitForAssertion(() => Assert.Equal("Deployed review version 1", page.Find("#modeler-message").TextContent));
+        Assert.Single(_engine.Requests, r => r.Method == "POST" && r.PathAndQuery == "deployment/create");
     }
 
     [Fact]
-    public void Should_keep_modeling_when_the_catalog_cannot_be_loaded()
+    public void Should_select_the_element_an_issue_names()
     {
-        _engine.OnError("GET", "/api/activity-templates", """{"type":"ServerError","message":"catalog store down"}""", HttpStatusCode.InternalServerError);
+        var page = RenderReady();
+        Linted(page, new LintIssue("choice", "bpm/supported-elements", "error", "A complex gateway cannot run on this engine (bpmn:ComplexGateway)"));
 
+        page.Find("#lint-issues li[data-issue-element='choice'] button").Click();
+
+        Assert.Equal("choice", _modeler.VerifyInvoke("select").Arguments[0]);
+    }
+
+    [Fact]
+    public void Should_offer_the_form_editor_for_a_selected_user_task_only()
+    {
+        var page = RenderReady();
+        Assert.True(page.Find("#edit-form").HasAttribute("disabled"));
+
+        Select(page, new SelectedElement("bookExpense", "bpmn:ServiceTask", "Book expense"));
+        Assert.True(page.Find("#edit-form").HasAttribute("disabled"));
+
+        Select(page, new SelectedElement("reviewRequest", "bpmn:UserTask", "Review request"));
+        Assert.False(page.Find("#edit-form").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Should_open_the_task_form_and_link_the_edited_one_to_the_task()
+    {
+        const string existing = """{"type":"default","components":[]}""";
+        const string edited = """{"type":"default","components":[{"type":"textfield","key":"comment","label":"Comment"}]}""";
+        _modeler.Setup<string?>("taskForm", "reviewRequest").SetResult(existing);
+        var editor = JSInterop.SetupModule(DialogModule).SetupModule("create", _ => true);
+        editor.Setup<string>("save").SetResult(edited);
+        var page = RenderReady();
+        Select(page, new SelectedElement("reviewRequest", "bpmn:UserTask", "Review request"));
+
+        page.Find("#edit-form").Click();
+        page.WaitForAssertion(() => Assert.Equal("Form of Review request", page.Find("#form-editor-title").TextContent));
+        Assert.Equal(existing, JSInterop.VerifyInvoke("create", calledTimes: 2)[1].Arguments[1]);
+        page.WaitForAssertion(() => Assert.False(page.Find("#form-editor-save").HasAttribute("disabled")));
+        page.Find("#form-editor-save").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#form-editor-dialog")));
+        var link = _modeler.VerifyInvoke("linkTaskForm");
+        Assert.Equal(["reviewRequest", edited], link.Arguments);
+        Assert.Contains("The form of Review request is saved in the diagram", page.Find("#modeler-message").TextContent);
+    }
+
+    private IRenderedComponent<Bpm.Designer.Pages.Modeler> RenderReady()
+    {
         var page = Render<Bpm.Designer.Pages.Modeler>();
+        page.WaitForAssertion(() => Assert.False(page.Find("#deploy").HasAttribute("disabled")));
+        return page;
+    }
 
-        page.WaitForAssertion(() => Assert.Equal("Activity catalog unavailable", page.Find("#catalog-status").TextContent));
-        Assert.StartsWith("catalog store down", page.Find("#catalog-status").GetAttribute("title"));
-        Assert.Empty(_modeler.Invocations["setTemplates"]);
-        Assert.Single(_modeler.Invocations["importXml"]);
-        Assert.Null(page.Find("#deploy").GetAttribute("disabled"));
+    private static void Select(IRenderedComponent<Bpm.Designer.Pages.Modeler> page, SelectedElement element)
+    {
+        var modeler = page.FindComponent<BpmnModeler>();
+        modeler.InvokeAsync(() => modeler.Instance.OnSelectionChanged(element));
+    }
+
+    private static void Linted(IRenderedComponent<Bpm.Designer.Pages.Modeler> page, params LintIssue[] issues)
+    {
+        var modeler = page.FindComponent<BpmnModeler>();
+        modeler.InvokeAsync(() => modeler.Instance.OnLinted(issues));
     }
 }

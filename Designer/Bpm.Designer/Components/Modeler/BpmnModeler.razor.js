@@ -1,5 +1,5 @@
-// The modeler on the page: bpmn-js with the zeebe properties panel, a dirty flag, problem markers.
-import { createModeler, setTemplates } from '../../dist/modeler.js';
+// The modeler on the page: bpmn-js with the zeebe properties panel, a dirty flag, problem markers, the activity catalog, the lint and task forms.
+import { createModeler, lintIssues, onLinted, setTemplates } from '../../dist/modeler.js';
 
 export function create(canvas, panel, dotnet) {
   const modeler = createModeler(canvas, panel);
@@ -16,6 +16,12 @@ export function create(canvas, panel, dotnet) {
     event.returnValue = '';
   };
   modeler.on('commandStack.changed', () => setDirty(true));
+  onLinted(modeler, (issues) => dotnet.invokeMethodAsync('OnLinted', issues));
+  modeler.on('selection.changed', ({ newSelection }) => {
+    const element = newSelection.length === 1 ? newSelection[0] : null;
+    const selected = element && { id: element.id, type: element.type, name: element.businessObject.name || null };
+    dotnet.invokeMethodAsync('OnSelectionChanged', selected);
+  });
   window.addEventListener('beforeunload', guard);
 
   const clearProblems = () => {
@@ -75,6 +81,22 @@ export function create(canvas, panel, dotnet) {
       return marked.slice();
     },
     clearProblems,
+    lint() {
+      return lintIssues(modeler);
+    },
+    select(elementId) {
+      const element = modeler.get('elementRegistry').get(elementId);
+      if (!element) return;
+      modeler.get('selection').select(element);
+      modeler.get('canvas').scrollToElement(element);
+    },
+    // The user task's embedded form-js schema (JSON), or null.
+    taskForm(elementId) {
+      return modeler.get('taskForms').schemaOf(elementId);
+    },
+    linkTaskForm(elementId, schemaJson) {
+      modeler.get('taskForms').link(elementId, schemaJson);
+    },
     download(fileName, text, type) {
       const url = URL.createObjectURL(new Blob([text], { type }));
       const link = document.createElement('a');
