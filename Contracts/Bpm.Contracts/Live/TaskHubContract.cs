@@ -8,4 +8,10 @@ public static class TaskHubContract
 
     /// <summary>The one message, with a <see cref="TaskChangedDto"/>: a task the receiver may see changed.</summary>
     public const string TaskChanged = "taskChanged";
+
+    /// <summary>
+    /// The one call a client makes, right after connecting: it returns once the hub counts the connection among its
+    /// listeners, so that no change committed after it is missed.
+    /// </summary>
+    public const string Listen = "Listen";
 }

@@ -28,6 +28,7 @@ public sealed class EngineTaskFeed(IEngineAddress engine, IOptions<DesignerOptio
         try
         {
             await connection.StartAsync(ct);
+            await connection.InvokeAsync(TaskHubContract.Listen, ct);
         }
         catch
         {

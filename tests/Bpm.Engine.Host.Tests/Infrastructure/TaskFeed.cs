@@ -44,6 +44,7 @@ public sealed class TaskFeed : IAsyncDisposable
         try
         {
             await connection.StartAsync().WaitAsync(Patience);
+            await connection.InvokeAsync(TaskHubContract.Listen).WaitAsync(Patience);
         }
         catch
         {
