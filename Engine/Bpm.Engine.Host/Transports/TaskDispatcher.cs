@@ -8,7 +8,8 @@ namespace Bpm.Engine.Host.Transports;
 /// <summary>
 /// The outbox of a message transport. A service task's row is written in the same transaction as the token
 /// that waits on it; this loop locks such rows (<c>SKIP LOCKED</c>, so several engine nodes share the work)
-/// under a fresh lock token and publishes them. A task whose publish fails is released and tried again;
+/// under a fresh lock token and publishes them. A task whose publish fails, or takes longer than
+/// <see cref="TransportOptions.PublishTimeout"/>, is released and tried again;
 /// a task whose worker never answers is published again when its lock expires, with a new token, so a late
 /// answer to the old delivery is refused.
 /// </summary>
@@ -59,7 +60,9 @@ public sealed class TaskDispatcher(
         var messages = locked.Select(Activation).ToList();
         try
         {
-            await publisher.PublishAsync(messages, cancellationToken);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(options.PublishTimeout);
+            await publisher.PublishAsync(messages, bounded.Token).WaitAsync(options.PublishTimeout, cancellationToken);
         }
         catch
         {

@@ -14,6 +14,8 @@ public sealed class TransportOptions
 
     /// <summary>Tasks locked and published per round.</summary>
     public int BatchSize { get; set; } = 100;
+    /// <summary>How long one publish may take before its tasks are released and tried again (a broker that went away mid-publish).</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public KafkaSection Kafka { get; set; } = new();
     public MassTransitSection MassTransit { get; set; } = new();
