@@ -8,11 +8,15 @@ namespace Bpm.Engine.Storage;
 /// <summary>Turns the effects of one command into row changes of the same transaction.</summary>
 internal static class EffectWriter
 {
-    /// <param name="taskChanges">When not null, gathers the user tasks that appeared or ended, to be told after the commit.</param>
-    public static async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, List<UserTaskChange>? taskChanges, CancellationToken cancellationToken)
+    /// <param name="work">
+    /// The transaction's work: the history rows started in it, and, when <see cref="CommittedWork.TaskChanges"/> is not
+    /// null, the user tasks that appeared or ended, to be told after the commit.
+    /// </param>
+    public static async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
     {
         var instance = result.Instance;
-        var started = new Dictionary<string, ActivityInstanceRow>();
+        var started = work.StartedActivities;
+        var taskChanges = work.TaskChanges;
         var ended = new Dictionary<string, ActivityEnded>();
         var endedTasks = new List<WaitEnded>();
         var resolved = new List<string>();
@@ -161,13 +165,6 @@ internal static class EffectWriter
 
         foreach (var end in ended.Values)
         {
-            // Started by an earlier command of the same transaction (a called instance its caller cancels at once).
-            if (db.ActivityInstances.Local.FindEntry(end.ActivityInstanceId) is { } tracked)
-            {
-                tracked.Entity.EndTime = end.Time.UtcDateTime;
-                tracked.Entity.Canceled = end.Canceled;
-                continue;
-            }
             // Closed in the same batch as the command's inserts: only the two changed columns are written.
             var history = db.ActivityInstances.Attach(new ActivityInstanceRow
             {
@@ -242,10 +239,9 @@ internal static class EffectWriter
         var ids = byId.Keys.ToList();
         var tasks = await db.UserTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name, t.Assignee }).ToListAsync(cancellationToken);
         var candidates = await db.UserTaskCandidates.AsNoTracking().Where(c => ids.Contains(c.TaskId)).ToListAsync(cancellationToken);
-        return tasks.Select(t => new UserTaskChange(
+        return tasks.Select(t => UserTaskChange.Of(
             byId[t.Id].Canceled ? UserTaskChange.Cancelled : UserTaskChange.Completed, t.Id, instance.Id, instance.DefinitionKey, t.Name, t.Assignee,
-            [.. candidates.Where(c => c.TaskId == t.Id && c.Kind == UserTaskCandidateRow.User).Select(c => c.Name)],
-            [.. candidates.Where(c => c.TaskId == t.Id && c.Kind == UserTaskCandidateRow.Group).Select(c => c.Name)]));
+            candidates.Where(c => c.TaskId == t.Id)));
     }
 
     private static JobRow Job(ProcessInstance instance, string id, string kind, string elementId, DateTimeOffset due, DateTimeOffset time) => new()

@@ -91,11 +91,7 @@ public sealed class InstanceCommandExecutor(
                 results.Add((row, result));
             }
             var work = NewWork();
-            foreach (var (row, result) in results)
-            {
-                await EffectWriter.ApplyAsync(db, row, result, work.TaskChanges, cancellationToken);
-                work.Results.Add(result);
-            }
+            foreach (var (row, result) in results) await ApplyAsync(db, row, result, work, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             AfterCommit(work);
@@ -173,7 +169,7 @@ public sealed class InstanceCommandExecutor(
     private async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
     {
         work.Results.Add(result);
-        await EffectWriter.ApplyAsync(db, row, result, work.TaskChanges, cancellationToken);
+        await EffectWriter.ApplyAsync(db, row, result, work, cancellationToken);
         var instance = result.Instance;
         foreach (var effect in result.Effects)
         {

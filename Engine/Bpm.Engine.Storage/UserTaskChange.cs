@@ -1,3 +1,5 @@
+using Bpm.Engine.Storage.Entities;
+
 namespace Bpm.Engine.Storage;
 
 /// <summary>
@@ -20,6 +22,15 @@ public sealed record UserTaskChange(
     public const string Updated = "updated";
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
+
+    /// <summary>A change of a stored task, its candidates as stored beside it.</summary>
+    internal static UserTaskChange Of(
+        string kind, string taskId, string processInstanceId, string processDefinitionKey, string? taskName, string? assignee,
+        IEnumerable<UserTaskCandidateRow> candidates, string? previousAssignee = null) =>
+        new(kind, taskId, processInstanceId, processDefinitionKey, taskName, assignee,
+            [.. candidates.Where(c => c.Kind == UserTaskCandidateRow.User).Select(c => c.Name)],
+            [.. candidates.Where(c => c.Kind == UserTaskCandidateRow.Group).Select(c => c.Name)],
+            previousAssignee);
 
     /// <summary>The users it concerns by name: assignee, previous assignee and candidate users.</summary>
     public IEnumerable<string> Users =>

@@ -85,9 +85,7 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
         db.UserTaskCandidates.AsNoTracking().Where(c => c.TaskId == taskId).ToListAsync(cancellationToken);
 
     private static UserTaskChange Change(string kind, UserTaskRow task, string? assignee, string? previousAssignee, List<UserTaskCandidateRow> candidates) =>
-        new(kind, task.Id, task.ProcessInstanceId, task.DefinitionKey, task.Name, assignee,
-            [.. candidates.Where(c => c.Kind == UserTaskCandidateRow.User).Select(c => c.Name)],
-            [.. candidates.Where(c => c.Kind == UserTaskCandidateRow.Group).Select(c => c.Name)],
+        UserTaskChange.Of(kind, task.Id, task.ProcessInstanceId, task.DefinitionKey, task.Name, assignee, candidates,
             previousAssignee == assignee ? null : previousAssignee);
 
     private static EngineException NotFound(string taskId) => EngineException.NotFound($"Task with id '{taskId}' does not exist");

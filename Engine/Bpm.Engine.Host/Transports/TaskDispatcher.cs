@@ -62,7 +62,8 @@ public sealed class TaskDispatcher(
         {
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             bounded.CancelAfter(options.PublishTimeout);
-            await publisher.PublishAsync(messages, bounded.Token).WaitAsync(options.PublishTimeout, cancellationToken);
+            // The token stops a publisher that heeds it; waiting on it gives up on one that does not.
+            await publisher.PublishAsync(messages, bounded.Token).WaitAsync(bounded.Token);
         }
         catch
         {

@@ -27,15 +27,7 @@ internal static class EscalationPropagation
                 return handler.IsInterrupting;
             }
             if (scopeToken is null) return ThrowToCaller(context, code);
-            var boundary = context.Definition.BoundaryEventsOf(scopeToken.NodeId).FirstOrDefault(b => b.Escalation is not null && b.Escalation.Catches(code));
-            if (boundary is null) continue;
-            if (boundary.CancelActivity)
-            {
-                context.CancelScope(scopeToken.Id);
-                context.End(scopeToken, canceled: true);
-            }
-            context.Enter(boundary.Id, scopeToken.ScopeTokenId, arrivedBy: null);
-            return boundary.CancelActivity;
+            if (Boundary(context, scopeToken, code) is { } boundary) return Catch(context, scopeToken, boundary);
         }
         return ThrowToCaller(context, code);
     }
@@ -45,16 +37,22 @@ internal static class EscalationPropagation
     /// activity's own escalation boundary events first, then outwards from the call activity.
     /// </summary>
     /// <returns>True when an interrupting boundary event cancelled the call activity.</returns>
-    public static bool ThrowFromCall(CommandContext context, Token callActivity, string code)
+    public static bool ThrowFromCall(CommandContext context, Token callActivity, string code) =>
+        Boundary(context, callActivity, code) is { } boundary ? Catch(context, callActivity, boundary) : Throw(context, callActivity, code);
+
+    private static BoundaryEvent? Boundary(CommandContext context, Token activity, string code) =>
+        context.Definition.BoundaryEventsOf(activity.NodeId).FirstOrDefault(b => b.Escalation is not null && b.Escalation.Catches(code));
+
+    /// <summary>The boundary event catches: an interrupting one cancels the activity with everything inside it.</summary>
+    /// <returns>Whether it interrupted.</returns>
+    private static bool Catch(CommandContext context, Token activity, BoundaryEvent boundary)
     {
-        var boundary = context.Definition.BoundaryEventsOf(callActivity.NodeId).FirstOrDefault(b => b.Escalation is not null && b.Escalation.Catches(code));
-        if (boundary is null) return Throw(context, callActivity, code);
         if (boundary.CancelActivity)
         {
-            context.CancelScope(callActivity.Id);
-            context.End(callActivity, canceled: true);
+            context.CancelScope(activity.Id);
+            context.End(activity, canceled: true);
         }
-        context.Enter(boundary.Id, callActivity.ScopeTokenId, arrivedBy: null);
+        context.Enter(boundary.Id, activity.ScopeTokenId, arrivedBy: null);
         return boundary.CancelActivity;
     }
 
