@@ -52,8 +52,10 @@ public static class DesignerExtensions
             o.AccessDeniedPath = "/login";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        var oidc = builder.Configuration.GetSection("Bpm:Designer:Oidc").Get<DesignerOidcOptions>() ?? new DesignerOidcOptions();
-        if (oidc.Enabled) authentication.AddDesignerOpenIdConnect(oidc);
+        // The scheme is registered before the options exist as a service: the same settings, the same delegate.
+        var settings = builder.Configuration.GetSection("Bpm:Designer").Get<DesignerOptions>() ?? new DesignerOptions();
+        configure?.Invoke(settings);
+        if (settings.Oidc.Enabled) authentication.AddDesignerOpenIdConnect(settings.Oidc);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -42,8 +42,7 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
 
     public async Task<DeploymentDto> DeployAsync(string name, string fileName, string xml, CancellationToken ct = default)
     {
-        using var request = Request(HttpMethod.Post, "deployment/create", asUser: true);
-        request.Content = new MultipartFormDataContent
+        var form = new MultipartFormDataContent
         {
             { new StringContent(name), "deployment-name" },
             { new StringContent(Source), "deployment-source" },
@@ -51,7 +50,7 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
             { new StringContent("true"), "deploy-changed-only" },
             { new ByteArrayContent(Encoding.UTF8.GetBytes(xml)), "data", fileName },
         };
-        using var response = await http.SendAsync(request, ct);
+        using var response = await CallAsync(HttpMethod.Post, "deployment/create", form, asUser: true, ct);
         return await ReadAsync<DeploymentDto>(response, ct);
     }
 
@@ -117,17 +116,19 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
 
     private async Task<T> GetAsync<T>(string path, CancellationToken ct, bool asUser = false)
     {
-        using var request = Request(HttpMethod.Get, path, asUser);
-        using var response = await http.SendAsync(request, ct);
+        using var response = await CallAsync(HttpMethod.Get, path, null, asUser, ct);
         return await ReadAsync<T>(response, ct);
     }
 
-    private HttpRequestMessage Request(HttpMethod method, string path, bool asUser)
+    /// <summary>Sends one call, as the signed-in user when <paramref name="asUser"/>; the caller reads and disposes the answer.</summary>
+    private async Task<HttpResponseMessage> CallAsync(HttpMethod method, string path, HttpContent? content, bool asUser, CancellationToken ct)
     {
-        var request = new HttpRequestMessage(method, path);
+        using var request = new HttpRequestMessage(method, path) { Content = content };
         if (asUser) foreach (var (name, value) in ActingHeaders(user)) request.Headers.TryAddWithoutValidation(name, value);
-        return request;
+        return await http.SendAsync(request, ct);
     }
+
+    private static JsonContent? Json(object? body) => body is null ? null : JsonContent.Create(body, body.GetType(), options: CamundaJson.Options);
 
     /// <summary>The headers that name the user the engine should act for, when there is one.</summary>
     public static IEnumerable<(string Name, string Value)> ActingHeaders(CurrentUser? user)
@@ -139,17 +140,13 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
 
     private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct, bool asUser)
     {
-        using var request = Request(HttpMethod.Post, path, asUser);
-        request.Content = JsonContent.Create(body, body.GetType(), options: CamundaJson.Options);
-        using var response = await http.SendAsync(request, ct);
+        using var response = await CallAsync(HttpMethod.Post, path, Json(body), asUser, ct);
         return await ReadAsync<T>(response, ct);
     }
 
     private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken ct, bool asUser = false)
     {
-        using var request = Request(method, path, asUser);
-        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: CamundaJson.Options);
-        using var response = await http.SendAsync(request, ct);
+        using var response = await CallAsync(method, path, Json(body), asUser, ct);
         await EnsureSuccessAsync(response, ct);
     }
 

@@ -17,12 +17,6 @@ public sealed class CurrentUser(IOptions<DesignerOptions> options)
 
     public void SignIn(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.Identity.Name is not { } id) return;
-        SignIn(new DesignerUser
-        {
-            Id = id,
-            Name = principal.FindFirst(DesignerClaims.DisplayName)?.Value,
-            Groups = [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value)],
-        });
+        if (DesignerIdentity.UserOf(principal) is { } user) SignIn(user);
     }
 }

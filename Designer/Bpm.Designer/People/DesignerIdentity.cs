@@ -15,6 +15,17 @@ public static class DesignerIdentity
         return new ClaimsPrincipal(identity);
     }
 
+    /// <summary>The person a sign-in cookie holds; null when it holds nobody.</summary>
+    public static DesignerUser? UserOf(ClaimsPrincipal principal) =>
+        principal.Identity?.IsAuthenticated == true && principal.Identity.Name is { } id
+            ? new DesignerUser
+            {
+                Id = id,
+                Name = principal.FindFirst(DesignerClaims.DisplayName)?.Value,
+                Groups = [.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+            }
+            : null;
+
     /// <summary>The person an identity provider signed in, from its claims; null when they name no user.</summary>
     public static DesignerUser? FromProvider(ClaimsPrincipal external, DesignerOidcOptions options)
     {

@@ -124,11 +124,9 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture)
 
     private async Task<ModelerPage> OpenModelerAsync()
     {
-        var page = await fixture.SignedInPageAsync("analyst");
-        await page.GotoAsync("/modeler");
-        await page.Locator("[data-element-id='StartEvent_1']").WaitForAsync();
-        await Assertions.Expect(page.Locator("#catalog-status")).ToContainTextAsync("catalog activities");
-        await Assertions.Expect(page.Locator("#catalog-status")).Not.ToContainTextAsync("refused");
-        return new ModelerPage(page);
+        var modeler = await ModelerPage.OpenAsync(fixture);
+        await Assertions.Expect(modeler.Page.Locator("#catalog-status")).ToContainTextAsync("catalog activities");
+        await Assertions.Expect(modeler.Page.Locator("#catalog-status")).Not.ToContainTextAsync("refused");
+        return modeler;
     }
 }

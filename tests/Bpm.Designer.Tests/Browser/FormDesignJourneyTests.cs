@@ -14,9 +14,7 @@ public sealed class FormDesignJourneyTests(BrowserFixture fixture)
     public async Task Should_design_a_form_deploy_it_and_complete_the_task_with_it()
     {
         using var engine = fixture.Engine.Client();
-        var page = await fixture.SignedInPageAsync("analyst");
-        await page.GotoAsync("/modeler");
-        await page.Locator("[data-element-id^='StartEvent_1']").First.WaitForAsync();
+        var page = (await ModelerPage.OpenAsync(fixture)).Page;
         await page.SetInputFilesAsync("#import-file", Path.Combine(AppContext.BaseDirectory, "Fixtures", "review-request.bpmn"));
         await Assertions.Expect(page.Locator("#modeler-message")).ToContainTextAsync("Imported review-request.bpmn");
 
@@ -66,9 +64,7 @@ public sealed class FormDesignJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("#deploy");
         await Assertions.Expect(page.Locator("#modeler-message")).ToContainTextAsync("Deployed review-request version");
 
-        var started = await engine.PostAsJsonAsync("process-definition/key/review-request/start", new { businessKey = "REV-1" });
-        started.EnsureSuccessStatusCode();
-        var instanceId = (await started.Content.ReadFromJsonAsync<ProcessInstanceDto>(CamundaJson.Options))!.Id;
+        var instanceId = (await EngineRest.StartAsync(engine, "review-request", new { businessKey = "REV-1" })).Id;
 
         // The approver gets the designed form in the tasklist, fills it and completes the task.
         page = await fixture.SignedInPageAsync("approver");

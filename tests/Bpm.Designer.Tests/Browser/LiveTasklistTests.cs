@@ -23,7 +23,7 @@ public sealed class LiveTasklistTests(BrowserFixture fixture)
         // A reload would lose this mark.
         await page.EvaluateAsync("() => window.bpmSamePage = true");
 
-        (await engine.PostAsJsonAsync("process-definition/key/live-journey/start", new { businessKey = "LIVE-1" })).EnsureSuccessStatusCode();
+        await EngineRest.StartAsync(engine, "live-journey", new { businessKey = "LIVE-1" });
 
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row).ToContainTextAsync("Approve expense");

@@ -11,9 +11,7 @@ public sealed class ModelerJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Should_show_deploy_errors_at_the_offending_element()
     {
-        var page = await fixture.SignedInPageAsync("analyst");
-        await page.GotoAsync("/modeler");
-        await page.Locator("[data-element-id^='StartEvent_1']").First.WaitForAsync();
+        var page = (await ModelerPage.OpenAsync(fixture)).Page;
         // A script language only the engine knows it cannot run: the lint lets it through, the engine refuses it.
         await page.SetInputFilesAsync("#import-file", Path.Combine(AppContext.BaseDirectory, "Fixtures", "groovy-script.bpmn"));
         await Assertions.Expect(page.Locator("#modeler-message")).ToContainTextAsync("Imported");
@@ -31,9 +29,7 @@ public sealed class ModelerJourneyTests(BrowserFixture fixture)
     public async Task Should_mark_lint_errors_on_the_diagram_and_refuse_to_deploy_them()
     {
         using var engine = fixture.Engine.Client();
-        var page = await fixture.SignedInPageAsync("analyst");
-        await page.GotoAsync("/modeler");
-        await page.Locator("[data-element-id^='StartEvent_1']").First.WaitForAsync();
+        var page = (await ModelerPage.OpenAsync(fixture)).Page;
 
         await page.SetInputFilesAsync("#import-file", Path.Combine(AppContext.BaseDirectory, "Fixtures", "unsupported-gateway.bpmn"));
 

@@ -77,8 +77,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
     {
         using var engine = fixture.Engine.Client();
         await EngineRest.DeployAsync(engine, "expense-approval.bpmn", "incident-journey");
-        var started = await engine.PostAsJsonAsync("process-definition/key/incident-journey/start", new { businessKey = "INC-1" });
-        started.EnsureSuccessStatusCode();
+        await EngineRest.StartAsync(engine, "incident-journey", new { businessKey = "INC-1" });
         var tasks = await engine.GetFromJsonAsync<List<TaskDto>>("task?processDefinitionKey=incident-journey", CamundaJson.Options);
         (await engine.PostAsJsonAsync($"task/{Assert.Single(tasks!).Id}/complete", new { })).EnsureSuccessStatusCode();
         var externalTask = await EngineRest.FetchAsync(engine, EngineRest.TopicOf("incident-journey"));
@@ -108,10 +107,8 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
     {
         using var engine = fixture.Engine.Client();
         await EngineRest.DeployAsync(engine, "expense-with-form.bpmn", "form-journey");
-        var started = await engine.PostAsJsonAsync("process-definition/key/form-journey/start",
-            new { businessKey = "FORM-1", variables = new { amount = new { value = 420, type = "Long" } } });
-        started.EnsureSuccessStatusCode();
-        var instanceId = (await started.Content.ReadFromJsonAsync<ProcessInstanceDto>(CamundaJson.Options))!.Id;
+        var instanceId = (await EngineRest.StartAsync(engine, "form-journey",
+            new { businessKey = "FORM-1", variables = new { amount = new { value = 420, type = "Long" } } })).Id;
 
         var page = await fixture.SignedInPageAsync("approver");
         await page.GotoAsync("/tasks");
@@ -141,7 +138,7 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
     {
         using var engine = fixture.Engine.Client();
         await EngineRest.DeployAsync(engine, "expense-approval.bpmn", "permission-journey");
-        (await engine.PostAsJsonAsync("process-definition/key/permission-journey/start", new { businessKey = "PERM-1" })).EnsureSuccessStatusCode();
+        await EngineRest.StartAsync(engine, "permission-journey", new { businessKey = "PERM-1" });
 
         var operatorPage = await fixture.SignedInPageAsync("operator");
         await operatorPage.GotoAsync("/tasks");

@@ -36,32 +36,27 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     private async Task WarmUpAsync()
     {
-        var coldStart = new PageWaitForSelectorOptions { Timeout = 120_000 };
-        var slowLoad = new PageGotoOptions { Timeout = 120_000 };
+        var coldStart = TimeSpan.FromMinutes(2);
         foreach (var (user, path, ready) in new[] { ("operator", "/cockpit", "#refresh-cockpit"), ("approver", "/tasks", "h1"), ("analyst", "/modeler", ".djs-container") })
         {
-            var page = await NewPageAsync();
-            await page.GotoAsync("/login", slowLoad);
-            await page.WaitForSelectorAsync("#login-user", coldStart);
-            await page.FillAsync("#login-user", user);
-            await page.FillAsync("#login-password", HostProcess.PasswordOf(user));
-            await page.ClickAsync("#login-submit");
-            await page.WaitForSelectorAsync("#current-user", coldStart);
-            await page.GotoAsync(path, slowLoad);
-            await page.WaitForSelectorAsync(ready, coldStart);
+            var page = await SignedInPageAsync(user, patience: coldStart);
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync(ready);
             await page.Context.CloseAsync();
         }
     }
 
     /// <summary>A fresh page signed in as one of the engine's users (see <see cref="HostProcess.StartEngineAsync"/>).</summary>
-    public async Task<IPage> SignedInPageAsync(string user, Uri? site = null)
+    /// <param name="patience">How long each step may take, when longer than the usual wait (a host's first pages).</param>
+    public async Task<IPage> SignedInPageAsync(string user, Uri? site = null, TimeSpan? patience = null)
     {
         var page = await NewPageAsync();
+        if (patience is { } wait) page.Context.SetDefaultTimeout((float)wait.TotalMilliseconds);
         await page.GotoAsync(new Uri(site ?? Engine.BaseAddress, "/login").ToString());
         await page.FillAsync("#login-user", user);
         await page.FillAsync("#login-password", HostProcess.PasswordOf(user));
         await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page.Locator("#current-user")).ToContainTextAsync(user);
+        await Assertions.Expect(page.Locator("#current-user")).ToContainTextAsync(user, new() { Timeout = (float?)patience?.TotalMilliseconds });
         return page;
     }
 

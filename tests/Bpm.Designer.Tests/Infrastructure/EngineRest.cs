@@ -9,6 +9,14 @@ namespace Bpm.Designer.Tests.Infrastructure;
 /// <summary>What the journeys do behind the browser: deploy a fixture under a key of their own, play the worker, check the outcome.</summary>
 public static class EngineRest
 {
+    /// <summary>Starts an instance of the latest version of <paramref name="processKey"/>; <paramref name="body"/> as Camunda's start call takes it.</summary>
+    public static async Task<ProcessInstanceDto> StartAsync(HttpClient engine, string processKey, object body)
+    {
+        var started = await engine.PostAsJsonAsync($"process-definition/key/{processKey}/start", body);
+        started.EnsureSuccessStatusCode();
+        return (await started.Content.ReadFromJsonAsync<ProcessInstanceDto>(CamundaJson.Options))!;
+    }
+
     public static async Task DeployAsync(HttpClient engine, string fixture, string processKey)
     {
         var xml = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)))

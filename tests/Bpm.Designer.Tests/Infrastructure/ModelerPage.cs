@@ -8,6 +8,15 @@ public sealed class ModelerPage(IPage page)
 {
     public IPage Page { get; } = page;
 
+    /// <summary>Signs in as the analyst and opens the modeler with its new diagram drawn.</summary>
+    public static async Task<ModelerPage> OpenAsync(BrowserFixture fixture)
+    {
+        var page = await fixture.SignedInPageAsync("analyst");
+        await page.GotoAsync("/modeler");
+        await page.Locator("[data-element-id^='StartEvent_1']").First.WaitForAsync();
+        return new ModelerPage(page);
+    }
+
     /// <summary>Selects an element; a click on an element already selected would deselect it.</summary>
     public async Task SelectAsync(string elementId)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Bpm.Designer.Components.Modeler;
 using Bpm.Testing;
 
 namespace Bpm.Designer.Tests.Lint;
@@ -10,23 +11,17 @@ namespace Bpm.Designer.Tests.Lint;
 /// </summary>
 public static class DesignerLint
 {
-    public static async Task<IReadOnlyDictionary<string, List<LintFinding>>> RunAsync(IReadOnlyCollection<string> files)
+    public static async Task<IReadOnlyDictionary<string, List<LintIssue>>> RunAsync(IReadOnlyCollection<string> files)
     {
-        var start = new ProcessStartInfo("node", ["lint.mjs", "--json", .. files])
-        {
-            WorkingDirectory = SourceTree.PathOf("Designer/Bpm.Designer"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        // Started directly rather than as a ChildProcess: the JSON on standard output must stay apart from standard error.
+        using var process = Process.Start(ChildProcess.Command("node", ["lint.mjs", "--json", .. files], SourceTree.PathOf("Designer/Bpm.Designer"))) ?? throw new InvalidOperationException("node did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         // 0: no lint errors, 1: lint errors; anything else is the script failing.
         if (process.ExitCode is not (0 or 1)) throw new InvalidOperationException($"lint.mjs exited with {process.ExitCode}:\n{await errors}");
-        return JsonSerializer.Deserialize<Dictionary<string, List<LintFinding>>>(await output, JsonSerializerOptions.Web)
+        return JsonSerializer.Deserialize<Dictionary<string, List<LintIssue>>>(await output, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException("lint.mjs printed no results");
     }
 }

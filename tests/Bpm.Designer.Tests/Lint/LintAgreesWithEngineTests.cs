@@ -17,7 +17,7 @@ public sealed class LintAgreesWithEngineTests
         var folder = Directory.CreateTempSubdirectory("bpm-lint-cases-").FullName;
         try
         {
-            var files = cases.ToDictionary(c => c, c => Path.Combine(folder, $"{cases.IndexOf(c):000}.bpmn"));
+            var files = cases.Select((c, i) => (c, Path.Combine(folder, $"{i:000}.bpmn"))).ToDictionary();
             foreach (var (model, file) in files) await File.WriteAllTextAsync(file, model.Xml);
             var lint = await DesignerLint.RunAsync(files.Values);
 
@@ -29,7 +29,7 @@ public sealed class LintAgreesWithEngineTests
                 if ((refusal is null) != (errors.Count == 0))
                 {
                     disagreements.Add($"{model.Name}: the engine {(refusal is null ? "accepts it" : $"refuses it ({refusal.Message})")}, " +
-                        $"the lint {(errors.Count == 0 ? "finds no error" : $"reports {string.Join("; ", errors)}")}");
+                        $"the lint {(errors.Count == 0 ? "finds no error" : $"reports {string.Join("; ", errors.Select(e => $"{e.Category} {e.Id}: {e.Message} ({e.Rule})"))}")}");
                 }
             }
             Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));

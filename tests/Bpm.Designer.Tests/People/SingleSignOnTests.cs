@@ -1,11 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using System.Web;
 using Bpm.Designer.Tests.Infrastructure;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
+using Bpm.Testing;
 
 namespace Bpm.Designer.Tests.People;
 
@@ -15,33 +11,12 @@ namespace Bpm.Designer.Tests.People;
 /// </summary>
 public sealed class SingleSignOnTests : IAsyncLifetime
 {
-    private readonly WireMockServer _provider = WireMockServer.Start();
+    private readonly TestIssuer _provider = new();
     private HostProcess _designer = null!;
 
     public async Task InitializeAsync()
     {
-        var url = _provider.Url!;
-        Serve("/.well-known/openid-configuration", new JsonObject
-        {
-            ["issuer"] = url,
-            ["authorization_endpoint"] = url + "/authorize",
-            ["token_endpoint"] = url + "/token",
-            ["userinfo_endpoint"] = url + "/userinfo",
-            ["jwks_uri"] = url + "/jwks",
-            ["response_types_supported"] = new JsonArray("code"),
-            ["subject_types_supported"] = new JsonArray("public"),
-            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-        });
-        using var key = RSA.Create(2048);
-        var parameters = key.ExportParameters(includePrivateParameters: false);
-        Serve("/jwks", new JsonObject
-        {
-            ["keys"] = new JsonArray(new JsonObject
-            {
-                ["kty"] = "RSA", ["use"] = "sig", ["kid"] = "k1",
-                ["n"] = Base64Url(parameters.Modulus!), ["e"] = Base64Url(parameters.Exponent!),
-            }),
-        });
+        var url = _provider.Url;
         _designer = await HostProcess.StartDesignerAsync(new Uri("http://127.0.0.1:9/"), "designer-key", settings: new Dictionary<string, string>
         {
             ["Bpm__Designer__Oidc__Authority"] = url,
@@ -85,16 +60,9 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         Assert.Equal(new Uri(_designer.BaseAddress, "/signin-oidc").ToString(), query["redirect_uri"]);
     }
 
-    private void Serve(string path, JsonObject body) =>
-        _provider.Given(Request.Create().WithPath(path).UsingGet())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString()));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
     public async Task DisposeAsync()
     {
         if (_designer is not null) await _designer.DisposeAsync();
-        _provider.Stop();
         _provider.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Bpm.Engine.Host.Tests.Infrastructure;
+using Bpm.Testing;
 
 namespace Bpm.Engine.Host.Tests.Apis;
 

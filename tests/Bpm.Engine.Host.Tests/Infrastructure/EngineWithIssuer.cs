@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Bpm.Testing;
 
 namespace Bpm.Engine.Host.Tests.Infrastructure;
 

@@ -5,7 +5,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace Bpm.Engine.Host.Tests.Infrastructure;
+namespace Bpm.Testing;
 
 /// <summary>
 /// An OpenID Connect issuer at the HTTP level (WireMock.Net): it serves its discovery document and its JWKS, and the
@@ -27,6 +27,7 @@ public sealed class TestIssuer : IDisposable
             ["jwks_uri"] = Url + "/jwks",
             ["authorization_endpoint"] = Url + "/authorize",
             ["token_endpoint"] = Url + "/token",
+            ["userinfo_endpoint"] = Url + "/userinfo",
             ["response_types_supported"] = new JsonArray("code"),
             ["subject_types_supported"] = new JsonArray("public"),
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
