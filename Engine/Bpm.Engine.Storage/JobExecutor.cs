@@ -76,11 +76,8 @@ public sealed class JobExecutor(
                 ? (InstanceCommandExecutor.InstanceCommand)((definition, instance) => runtime.Continue(definition, instance, j.TokenId!))
                 : (definition, instance) => runtime.FireTimer(definition, instance, j.Id));
             var applied = await executor.TryExecuteBatchAsync(commands, async (db, ct) =>
-            {
-                var owned = await db.Jobs.Where(j => ids.Contains(j.Id) && j.LockOwner == options.NodeId).ToListAsync(ct);
-                db.Jobs.RemoveRange(owned);
-                return owned.Count == ids.Count;
-            }, cancellationToken);
+                await db.Jobs.Where(j => ids.Contains(j.Id) && j.LockOwner == options.NodeId).ExecuteDeleteAsync(ct) == ids.Count,
+                cancellationToken);
             span?.SetTag("bpm.jobs.batched", applied);
             return applied;
         }
@@ -95,13 +92,7 @@ public sealed class JobExecutor(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var jobs = await JobLockQuery.SelectAsync(db, storage.Provider, now, options.BatchSize, cancellationToken);
-        foreach (var job in jobs)
-        {
-            job.LockOwner = options.NodeId;
-            job.LockExpiration = now + options.LockDuration;
-        }
-        await db.SaveChangesAsync(cancellationToken);
+        var jobs = await JobLockQuery.LockAsync(db, storage.Provider, options.NodeId, now, now + options.LockDuration, options.BatchSize, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return jobs;
     }
@@ -147,9 +138,8 @@ public sealed class JobExecutor(
         executor.ExecuteAsync(
             async (db, ct) =>
             {
-                var row = await OwnedAsync(db, job.Id, ct);
-                db.Jobs.Remove(row);
-                return row.ProcessInstanceId!;
+                if (await db.Jobs.Where(j => j.Id == job.Id && j.LockOwner == options.NodeId).ExecuteDeleteAsync(ct) == 0) throw new JobLostException();
+                return job.ProcessInstanceId!;
             },
             command,
             cancellationToken);

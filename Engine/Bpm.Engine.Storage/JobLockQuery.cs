@@ -5,27 +5,44 @@ using Npgsql;
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// Selects due, unlocked jobs for acquisition. On PostgreSQL with <c>FOR UPDATE SKIP LOCKED</c>, so nodes
-/// acquiring at once never take the same job; SQLite serializes writers.
+/// Locks due, unlocked jobs in the name of a node and returns them. On PostgreSQL one statement selects them with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so nodes acquiring at once never take the same job, and writes the locks; SQLite
+/// serializes writers, so a select and one update in the caller's transaction do the same.
 /// </summary>
 internal static class JobLockQuery
 {
-    public static Task<List<JobRow>> SelectAsync(BpmDbContext db, DatabaseProvider provider, DateTime now, int limit, CancellationToken cancellationToken)
+    public static async Task<List<JobRow>> LockAsync(
+        BpmDbContext db, DatabaseProvider provider, string owner, DateTime now, DateTime expiration, int limit, CancellationToken cancellationToken)
     {
         if (provider == DatabaseProvider.PostgreSql)
         {
-            return db.Jobs.FromSqlRaw("""
-                SELECT * FROM bpm_job
-                WHERE due_at <= @now AND retries > 0 AND NOT suspended AND (lock_expiration IS NULL OR lock_expiration <= @now)
-                ORDER BY due_at
-                LIMIT @limit
-                FOR UPDATE SKIP LOCKED
-                """, new NpgsqlParameter("now", now), new NpgsqlParameter("limit", limit)).AsTracking().ToListAsync(cancellationToken);
+            return await db.Jobs.FromSqlRaw("""
+                UPDATE bpm_job SET lock_owner = @owner, lock_expiration = @expiration
+                WHERE id IN (
+                    SELECT id FROM bpm_job
+                    WHERE due_at <= @now AND retries > 0 AND NOT suspended AND (lock_expiration IS NULL OR lock_expiration <= @now)
+                    ORDER BY due_at
+                    LIMIT @limit
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """,
+                new NpgsqlParameter("owner", owner), new NpgsqlParameter("expiration", expiration),
+                new NpgsqlParameter("now", now), new NpgsqlParameter("limit", limit)).AsNoTracking().ToListAsync(cancellationToken);
         }
-        return db.Jobs
+        var jobs = await db.Jobs.AsNoTracking()
             .Where(j => j.DueAt <= now && j.Retries > 0 && !j.Suspended && (j.LockExpiration == null || j.LockExpiration <= now))
             .OrderBy(j => j.DueAt)
             .Take(limit)
             .ToListAsync(cancellationToken);
+        var ids = jobs.Select(j => j.Id).ToList();
+        await db.Jobs.Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.LockOwner, owner)
+            .SetProperty(j => j.LockExpiration, expiration), cancellationToken);
+        foreach (var job in jobs)
+        {
+            job.LockOwner = owner;
+            job.LockExpiration = expiration;
+        }
+        return jobs;
     }
 }

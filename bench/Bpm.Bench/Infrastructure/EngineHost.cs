@@ -79,6 +79,13 @@ public sealed class EngineHost : IAsyncDisposable
         throw new InvalidOperationException("VmRSS not found");
     }
 
+    /// <summary>CPU time the engine process has used so far, on all cores.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async Task DeployAsync(string modelFile)
     {
         using var client = Client();
