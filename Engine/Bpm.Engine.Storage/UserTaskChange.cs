@@ -33,6 +33,7 @@ public sealed record UserTaskChange(
             previousAssignee);
 
     /// <summary>The users it concerns by name: assignee, previous assignee and candidate users.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<string> Users =>
         new[] { Assignee, PreviousAssignee }.OfType<string>().Concat(CandidateUsers).Distinct(StringComparer.Ordinal);
 }

@@ -51,7 +51,7 @@ public static class EngineHostExtensions
         builder.Services.AddSingleton(directory);
         builder.Services.AddSingleton(new ApiKeyRing(keys));
         builder.AddOidcBearer(options.Auth.Oidc);
-        builder.Services.AddBpmLiveTasks();
+        builder.Services.AddBpmLiveTasks(provider);
         var transports = builder.Configuration.GetSection("Bpm:Transports").Get<TransportOptions>() ?? new TransportOptions();
         builder.Services.AddBpmTransports(transports, needsBus: options.Workers.Embedded);
         if (options.Workers.Embedded) builder.AddEmbeddedWorkers(transports, keys[0]);

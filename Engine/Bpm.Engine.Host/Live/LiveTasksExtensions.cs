@@ -1,4 +1,5 @@
 using Bpm.Contracts.Live;
+using Bpm.Engine.Storage;
 using Microsoft.AspNetCore.Http.Connections;
 
 namespace Bpm.Engine.Host.Live;
@@ -6,11 +7,13 @@ namespace Bpm.Engine.Host.Live;
 /// <summary>The live tasklist: the task hub and what feeds it.</summary>
 public static class LiveTasksExtensions
 {
-    public static IServiceCollection AddBpmLiveTasks(this IServiceCollection services)
+    /// <summary>The hub, and on PostgreSQL the relay that carries task changes between the nodes sharing the database.</summary>
+    public static IServiceCollection AddBpmLiveTasks(this IServiceCollection services, DatabaseProvider provider)
     {
         services.AddSignalR();
         services.AddSingleton<TaskNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskNotifier>());
+        if (provider == DatabaseProvider.PostgreSql) services.AddHostedService<TaskChangeRelay>();
         return services;
     }
 

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace Bpm.Engine.Host.Live;
 
 /// <summary>
-/// Sends the user task changes this node committed to the hub's connections whose callers may see them, once each.
+/// Sends the user task changes this node committed, and those other nodes committed (through
+/// <see cref="TaskChangeRelay"/>), to the hub's connections whose callers may see them, once each.
 /// It listens to the store only while someone is connected, so that nobody pays for changes no one hears; a queue
 /// keeps commands from waiting on slow connections (when it overflows, the oldest changes are dropped).
 /// </summary>
@@ -35,6 +36,15 @@ public sealed class TaskNotifier(UserTaskChanges changes, IHubContext<TaskHub> h
             if (!_connections.Remove(connectionId) || _connections.Count > 0) return;
             _subscription?.Dispose();
             _subscription = null;
+        }
+    }
+
+    /// <summary>A change another node committed, for this node's connections.</summary>
+    public void Tell(UserTaskChange change)
+    {
+        lock (_gate)
+        {
+            if (_connections.Count > 0) _queue.Writer.TryWrite(change);
         }
     }
 

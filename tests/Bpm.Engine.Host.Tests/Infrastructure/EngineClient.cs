@@ -10,6 +10,14 @@ public sealed class EngineClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
+    /// <summary>A client of <paramref name="engine"/> signed in as a user with HTTP Basic auth, without any API key.</summary>
+    public static EngineClient AsUser(EngineProcess engine, string user, string password)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(engine.BaseAddress, "/engine-rest/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return new EngineClient(http);
+    }
+
     public static string FixtureXml(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     /// <summary>Deploys BPMN text under a process key unique to the calling test, so tests share an engine without meeting.</summary>

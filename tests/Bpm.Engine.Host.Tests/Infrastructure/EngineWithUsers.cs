@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 
 namespace Bpm.Engine.Host.Tests.Infrastructure;
 
@@ -12,30 +10,28 @@ public sealed class EngineWithUsers : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = TestDatabase.Sqlite();
-        Engine = await EngineProcess.StartAsync(Database, new Dictionary<string, string>
-        {
-            ["Bpm__Auth__Users__0__Id"] = "carol",
-            ["Bpm__Auth__Users__0__Password"] = "carol-secret",
-            ["Bpm__Auth__Users__0__Groups__0"] = "finance",
-            ["Bpm__Auth__Users__1__Id"] = "mallory",
-            ["Bpm__Auth__Users__1__Password"] = "mallory-secret",
-            ["Bpm__Auth__Users__1__Groups__0"] = "sales",
-            ["Bpm__Auth__Users__2__Id"] = "olga",
-            ["Bpm__Auth__Users__2__Password"] = "olga-secret",
-            ["Bpm__Auth__Users__2__Groups__0"] = "operators",
-            ["Bpm__Auth__Users__3__Id"] = "ann",
-            ["Bpm__Auth__Users__3__Password"] = "ann-secret",
-            ["Bpm__Auth__Users__3__Groups__0"] = "analysts",
-        });
+        Engine = await EngineProcess.StartAsync(Database, Users());
     }
 
-    /// <summary>A client signed in as a user with HTTP Basic auth, without any API key.</summary>
-    public EngineClient As(string user, string password)
+    /// <summary>The settings that configure the users.</summary>
+    public static Dictionary<string, string> Users() => new()
     {
-        var http = new HttpClient { BaseAddress = new Uri(Engine.BaseAddress, "/engine-rest/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
-        return new EngineClient(http);
-    }
+        ["Bpm__Auth__Users__0__Id"] = "carol",
+        ["Bpm__Auth__Users__0__Password"] = "carol-secret",
+        ["Bpm__Auth__Users__0__Groups__0"] = "finance",
+        ["Bpm__Auth__Users__1__Id"] = "mallory",
+        ["Bpm__Auth__Users__1__Password"] = "mallory-secret",
+        ["Bpm__Auth__Users__1__Groups__0"] = "sales",
+        ["Bpm__Auth__Users__2__Id"] = "olga",
+        ["Bpm__Auth__Users__2__Password"] = "olga-secret",
+        ["Bpm__Auth__Users__2__Groups__0"] = "operators",
+        ["Bpm__Auth__Users__3__Id"] = "ann",
+        ["Bpm__Auth__Users__3__Password"] = "ann-secret",
+        ["Bpm__Auth__Users__3__Groups__0"] = "analysts",
+    };
+
+    /// <summary>A client signed in as a user with HTTP Basic auth, without any API key.</summary>
+    public EngineClient As(string user, string password) => EngineClient.AsUser(Engine, user, password);
 
     /// <summary>A client with the API key alone: a machine.</summary>
     public EngineClient Machine() => new(Engine.Client());

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Bpm.Engine.Storage;
+using Npgsql;
+
+namespace Bpm.Engine.Host.Live;
+
+/// <summary>
+/// Carries user task changes between the engine nodes sharing one PostgreSQL database, so that a tasklist connected
+/// to any node hears what every node committed: this node's changes go out with <c>NOTIFY</c> on
+/// <see cref="Channel"/>, the other nodes' come in through a connection that <c>LISTEN</c>s and go to this node's
+/// connections as if committed here.
+/// </summary>
+/// <remarks>
+/// A change is sent after its commit, as it is told on its own node; one whose text exceeds PostgreSQL's
+/// notification limit (thousands of candidates) stays on its node, logged. While the listening connection is
+/// down (the database restarting) changes of other nodes are missed; it connects again every few seconds.
+/// </remarks>
+public sealed class TaskChangeRelay(UserTaskChanges changes, TaskNotifier notifier, StorageOptions storage, ILogger<TaskChangeRelay> logger)
+    : BackgroundService
+{
+    public const string Channel = "bpm_task_changes";
+    private const int MaxPayloadBytes = 7900;
+    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(3);
+
+    private readonly string _node = Guid.NewGuid().ToString("N");
+    private readonly Channel<UserTaskChange> _outgoing = System.Threading.Channels.Channel.CreateBounded<UserTaskChange>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = changes.Subscribe(change => _outgoing.Writer.TryWrite(change));
+        await Task.WhenAll(SendAsync(stoppingToken), ListenAsync(stoppingToken));
+    }
+
+    private async Task SendAsync(CancellationToken stoppingToken)
+    {
+        while (await Wait(_outgoing.Reader.WaitToReadAsync(stoppingToken)))
+        {
+            var payloads = new List<string>();
+            while (payloads.Count < 100 && _outgoing.Reader.TryRead(out var change))
+            {
+                var payload = JsonSerializer.Serialize(new RelayedTaskChange(_node, change));
+                if (System.Text.Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes) payloads.Add(payload);
+                else logger.LogWarning("Task {TaskId} ({Kind}) is told only on this node: its change is too large for a notification", change.TaskId, change.Kind);
+            }
+            if (payloads.Count == 0) continue;
+            try
+            {
+                await using var connection = new NpgsqlConnection(storage.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                await using var batch = new NpgsqlBatch(connection);
+                foreach (var payload in payloads)
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify(@channel, @payload)") { Parameters = { new("channel", Channel), new("payload", payload) } });
+                await batch.ExecuteNonQueryAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not tell the other nodes of {Count} task changes", payloads.Count);
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(storage.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) => Receive(e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
+                logger.LogInformation("Listening for the other nodes' task changes");
+                while (true) await connection.WaitAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Lost the connection that hears the other nodes' task changes; trying again in {Delay}", Reconnect);
+                await Wait(Task.Delay(Reconnect, stoppingToken));
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Receive(string payload)
+    {
+        try
+        {
+            var relayed = JsonSerializer.Deserialize<RelayedTaskChange>(payload);
+            if (relayed is null || relayed.Node == _node) return;
+            notifier.Tell(relayed.Change);
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning(e, "Ignored a task change notification that is not one");
+        }
+    }
+
+    /// <summary>Awaits <paramref name="task"/>; false instead of an exception when the node is stopping.</summary>
+    private static async Task<bool> Wait(ValueTask<bool> task)
+    {
+        try
+        {
+            return await task;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task Wait(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using Bpm.Engine.Host.Tests.Infrastructure;
+
+namespace Bpm.Engine.Host.Tests.Live;
+
+/// <summary>
+/// Two engine nodes share one PostgreSQL database, as replicas behind a load balancer do: a tasklist connected to
+/// either hears of every task change it may see, whichever node committed it, and hears it once.
+/// </summary>
+public sealed class ClusteredTaskHubTests
+{
+    private const string Variables = """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}""";
+
+    [Fact]
+    public async Task Should_tell_a_tasklist_on_one_node_of_the_changes_another_node_committed()
+    {
+        await using var database = await TestDatabase.PostgreSqlAsync();
+        await using var first = await EngineProcess.StartAsync(database, EngineWithUsers.Users());
+        await using var second = await EngineProcess.StartAsync(database, EngineWithUsers.Users());
+        var machine = new EngineClient(first.Client());
+        var (review, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks");
+        var (sales, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks",
+            xml => xml.Replace("camunda:candidateGroups=\"managers, finance\" camunda:candidateUsers=\"carol\"", "camunda:candidateGroups=\"sales\""));
+        await using var carolOnSecond = await TaskFeed.AsUserAsync(second.BaseAddress, "carol", "carol-secret");
+        await using var malloryOnSecond = await TaskFeed.AsUserAsync(second.BaseAddress, "mallory", "mallory-secret");
+        await using var machineOnFirst = await TaskFeed.AsMachineAsync(first.BaseAddress);
+
+        // Started, claimed and completed through the first node; carol's tasklist is on the second.
+        var instance = await machine.StartAsync(review, Variables);
+        var created = await carolOnSecond.NextAsync(review, sales);
+        Assert.Equal(("created", instance, "Review"), (created.Kind, created.ProcessInstanceId, created.Name));
+        var asCarol = EngineClient.AsUser(first, "carol", "carol-secret");
+        Assert.Equal(HttpStatusCode.NoContent, (await asCarol.PostAsync($"task/{created.TaskId}/claim", """{"userId": "carol"}""")).StatusCode);
+        Assert.Equal(("assigned", created.TaskId, "carol"), Of(await carolOnSecond.NextAsync(review, sales)));
+        Assert.Equal(HttpStatusCode.NoContent, (await asCarol.PostAsync($"task/{created.TaskId}/complete", "{}")).StatusCode);
+        Assert.Equal(("completed", created.TaskId, "carol"), Of(await carolOnSecond.NextAsync(review, sales)));
+
+        // Mallory on the same node hears only of her group's task.
+        var forSales = await machine.StartAsync(sales, Variables);
+        Assert.Equal(forSales, (await malloryOnSecond.NextAsync(review, sales)).ProcessInstanceId);
+
+        // On the node that committed them, each change is told once: not again when it comes back from the database.
+        Assert.Equal(("created", created.TaskId), Kind(await machineOnFirst.NextAsync(review)));
+        Assert.Equal(("assigned", created.TaskId), Kind(await machineOnFirst.NextAsync(review)));
+        Assert.Equal(("completed", created.TaskId), Kind(await machineOnFirst.NextAsync(review)));
+        var next = await machineOnFirst.NextAsync(review);
+        Assert.Equal("created", next.Kind);
+        Assert.NotEqual(created.TaskId, next.TaskId);
+    }
+
+    private static (string Kind, string TaskId, string? Assignee) Of(Bpm.Contracts.Live.TaskChangedDto change) => (change.Kind, change.TaskId, change.Assignee);
+
+    private static (string Kind, string TaskId) Kind(Bpm.Contracts.Live.TaskChangedDto change) => (change.Kind, change.TaskId);
+}
