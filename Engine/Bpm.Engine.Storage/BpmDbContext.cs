@@ -22,6 +22,22 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
     public DbSet<SignalOutboxRow> SignalOutbox => Set<SignalOutboxRow>();
     public DbSet<ActivityInstanceRow> ActivityInstances => Set<ActivityInstanceRow>();
 
+    /// <remarks>
+    /// Without a savepoint: a transaction of this engine whose save fails is rolled back whole and, if at all, run
+    /// again from its start, so the savepoint would cost two statements for nothing.
+    /// </remarks>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Database.AutoSavepointsEnabled = false;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Database.AutoSavepointsEnabled = false;
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         // Every timestamp is UTC; SQLite hands them back unspecified.

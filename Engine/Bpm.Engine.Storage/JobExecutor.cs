@@ -25,13 +25,22 @@ public sealed class JobExecutor(
     EngineMetrics metrics,
     ILogger<JobExecutor> logger)
 {
-    /// <summary>Acquires one batch of due jobs and runs them.</summary>
-    /// <returns>How many jobs were acquired.</returns>
-    public async Task<int> RunDueJobsAsync(CancellationToken cancellationToken)
+    /// <summary>Locks up to <see cref="JobOptions.BatchSize"/> due jobs in the name of this node.</summary>
+    public async Task<IReadOnlyList<JobRow>> AcquireAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp(); // wall time on purpose: the clock may be virtual
-        var jobs = await AcquireAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var jobs = await JobLockQuery.LockAsync(db, storage.Provider, options.NodeId, now, now + options.LockDuration, options.BatchSize, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         metrics.JobsAcquired(jobs.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return jobs;
+    }
+
+    /// <summary>Runs acquired jobs, each committing or rolling back whole.</summary>
+    public async Task RunAsync(IReadOnlyList<JobRow> jobs, CancellationToken cancellationToken)
+    {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
         var (batches, single) = Batches(jobs);
         await Parallel.ForEachAsync(batches, parallel, async (batch, ct) =>
@@ -40,14 +49,13 @@ public sealed class JobExecutor(
             foreach (var job in batch) single.Add(job);
         });
         await Parallel.ForEachAsync(single, parallel, RunAsync);
-        return jobs.Count;
     }
 
     /// <summary>
     /// Timer and continuation jobs of distinct instances go in batches of <see cref="JobOptions.CommandBatchSize"/>,
     /// one transaction each; timer starts and a second job of the same instance run on their own.
     /// </summary>
-    private (List<List<JobRow>> Batches, System.Collections.Concurrent.ConcurrentBag<JobRow> Single) Batches(List<JobRow> jobs)
+    private (List<List<JobRow>> Batches, System.Collections.Concurrent.ConcurrentBag<JobRow> Single) Batches(IReadOnlyList<JobRow> jobs)
     {
         var single = new System.Collections.Concurrent.ConcurrentBag<JobRow>();
         var batchable = new List<JobRow>();
@@ -85,16 +93,6 @@ public sealed class JobExecutor(
         {
             foreach (var jobSpan in jobSpans) jobSpan?.Dispose();
         }
-    }
-
-    private async Task<List<JobRow>> AcquireAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var jobs = await JobLockQuery.LockAsync(db, storage.Provider, options.NodeId, now, now + options.LockDuration, options.BatchSize, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return jobs;
     }
 
     private async ValueTask RunAsync(JobRow job, CancellationToken cancellationToken)

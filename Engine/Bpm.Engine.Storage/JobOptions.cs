@@ -9,11 +9,11 @@ public sealed class JobOptions
     /// <summary>How long an acquired job stays locked; after that a node that died holding it loses it.</summary>
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Jobs acquired at once.</summary>
-    public int BatchSize { get; set; } = 128;
+    public int BatchSize { get; set; } = 256;
     /// <summary>Transactions of a batch running at the same time.</summary>
     public int Parallelism { get; set; } = 8;
     /// <summary>Timers and continuations of distinct instances fired in one transaction; 1 turns batching off.</summary>
-    public int CommandBatchSize { get; set; } = 32;
+    public int CommandBatchSize { get; set; } = 64;
     /// <summary>How long a failed job waits before the next try.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>This node's name on the locks it holds.</summary>

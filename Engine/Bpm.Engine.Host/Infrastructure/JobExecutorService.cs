@@ -19,28 +19,54 @@ public sealed class JobExecutorService(JobExecutor jobs, MessageService messages
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         logger.LogInformation("Job executor {NodeId} polls every {Interval}", options.NodeId, options.PollInterval);
-        while (!stoppingToken.IsCancellationRequested)
+        // The jobs of one round run while the next round is acquired: a node holds at most two rounds of locks.
+        var running = Task.CompletedTask;
+        try
         {
-            int acquired;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                acquired = await jobs.RunDueJobsAsync(_abort.Token);
-                await messages.DeliverBufferedAsync(_abort.Token);
-                await messages.DispatchThrownSignalsAsync(_abort.Token);
+                int acquired;
+                try
+                {
+                    var due = await jobs.AcquireAsync(_abort.Token);
+                    await running;
+                    running = RunAsync(due);
+                    acquired = due.Count;
+                    await messages.DeliverBufferedAsync(_abort.Token);
+                    await messages.DispatchThrownSignalsAsync(_abort.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Acquiring due jobs failed");
+                    acquired = 0;
+                }
+                if (acquired < options.BatchSize)
+                {
+                    await running;
+                    await Task.Delay(options.PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+                }
             }
-            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
-            {
-                logger.LogWarning("Job executor {NodeId} stopped before its batch finished; its locks expire after {LockDuration}", options.NodeId, options.LockDuration);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Acquiring due jobs failed");
-                acquired = 0;
-            }
-            if (acquired < options.BatchSize) await Task.Delay(options.PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            await running;
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            logger.LogWarning("Job executor {NodeId} stopped before its batch finished; its locks expire after {LockDuration}", options.NodeId, options.LockDuration);
+            return;
         }
         logger.LogInformation("Job executor {NodeId} stopped", options.NodeId);
+    }
+
+    /// <summary>Runs a round; a failure is logged, never thrown, so that the next round still runs.</summary>
+    private async Task RunAsync(IReadOnlyList<Bpm.Engine.Storage.Entities.JobRow> due)
+    {
+        try
+        {
+            await jobs.RunAsync(due, _abort.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Running {Count} due jobs failed; their locks expire after {LockDuration}", due.Count, options.LockDuration);
+        }
     }
 
     /// <summary>Stops polling at once; cancels the jobs in flight only when <paramref name="cancellationToken"/> (the shutdown timeout) fires.</summary>
