@@ -10,7 +10,7 @@ public sealed class FormEditor
     private FormEditor(IPage page) => _page = page;
 
     /// <summary>The editor's canvas, palette and properties panel.</summary>
-    public ILocator Editor => _page.Locator("[data-testid='form-editor']");
+    private ILocator Editor => _page.Locator("[data-testid='form-editor']");
 
     /// <summary>Selects the user task and presses <c>Form…</c>; returns once the editor can save.</summary>
     public static async Task<FormEditor> OpenAsync(ModelerPage modeler, string taskId, string taskName)
