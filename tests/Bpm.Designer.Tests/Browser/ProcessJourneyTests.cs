@@ -23,7 +23,6 @@ public sealed class ProcessJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#modeler-message")).ToContainTextAsync("Imported expense-approval.bpmn");
         await page.ClickAsync("#deploy");
         await Assertions.Expect(page.Locator("#modeler-message")).ToContainTextAsync("Deployed expense-approval version");
-        await BrowserFixture.ScreenshotAsync(page, "modeler");
 
         // The operator starts an instance from the cockpit; its token waits at the user task.
         var operatorPage = await fixture.SignedInPageAsync("operator");

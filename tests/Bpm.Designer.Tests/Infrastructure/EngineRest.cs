@@ -67,6 +67,19 @@ public static class EngineRest
         }
     }
 
+    /// <summary>Waits, polling, until the instance has an open incident other than <paramref name="besides"/>; fails the test when none comes.</summary>
+    public static async Task<IncidentDto> WaitForIncidentAsync(HttpClient engine, string processInstanceId, TimeSpan timeout, string? besides = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var incidents = await engine.GetFromJsonAsync<List<IncidentDto>>($"incident?processInstanceId={processInstanceId}", CamundaJson.Options);
+            if (incidents!.FirstOrDefault(i => i.Id != besides) is { } incident) return incident;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"No {(besides is null ? "" : "new ")}incident in instance {processInstanceId} after {timeout}");
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>Publishes element templates to the activity catalog under a source of the test's own, as a worker host does.</summary>
     public static async Task PublishTemplatesAsync(HttpClient engine, string source, string templatesJson)
     {

@@ -17,10 +17,15 @@ export function create(canvas, panel, dotnet) {
   };
   modeler.on('commandStack.changed', () => setDirty(true));
   onLinted(modeler, (issues) => dotnet.invokeMethodAsync('OnLinted', issues));
-  modeler.on('selection.changed', ({ newSelection }) => {
-    const element = newSelection.length === 1 ? newSelection[0] : null;
+  const reportSelected = (element) => {
     const selected = element && { id: element.id, type: element.type, name: element.businessObject.name || null };
     dotnet.invokeMethodAsync('OnSelectionChanged', selected);
+  };
+  modeler.on('selection.changed', ({ newSelection }) => reportSelected(newSelection.length === 1 ? newSelection[0] : null));
+  // The selected element given another id or name (in the properties panel) is told again, so the page never acts on a stale id.
+  modeler.on('element.changed', ({ element }) => {
+    const selection = modeler.get('selection').get();
+    if (selection.length === 1 && selection[0] === element) reportSelected(element);
   });
   window.addEventListener('beforeunload', guard);
 
