@@ -236,12 +236,10 @@ internal static class EffectWriter
     private static async Task<IEnumerable<UserTaskChange>> EndedTasksAsync(BpmDbContext db, ProcessInstance instance, IEnumerable<WaitEnded> ended, CancellationToken cancellationToken)
     {
         var byId = ended.DistinctBy(t => t.TaskId).ToDictionary(t => t.TaskId);
-        var ids = byId.Keys.ToList();
-        var tasks = await db.UserTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name, t.Assignee }).ToListAsync(cancellationToken);
-        var candidates = await db.UserTaskCandidates.AsNoTracking().Where(c => ids.Contains(c.TaskId)).ToListAsync(cancellationToken);
+        var tasks = await StoredUserTask.ReadAsync(db, byId.Keys.ToList(), cancellationToken);
         return tasks.Select(t => UserTaskChange.Of(
-            byId[t.Id].Canceled ? UserTaskChange.Cancelled : UserTaskChange.Completed, t.Id, instance.Id, instance.DefinitionKey, t.Name, t.Assignee,
-            candidates.Where(c => c.TaskId == t.Id)));
+            byId[t.Task.Id].Canceled ? UserTaskChange.Cancelled : UserTaskChange.Completed, t.Task.Id, instance.Id, instance.DefinitionKey, t.Task.Name, t.Task.Assignee,
+            t.Candidates));
     }
 
     private static JobRow Job(ProcessInstance instance, string id, string kind, string elementId, DateTimeOffset due, DateTimeOffset time) => new()

@@ -22,14 +22,13 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
         if (string.IsNullOrWhiteSpace(userId)) throw EngineException.Invalid("userId is required to claim a task");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Read before the claim, so that telling listeners afterwards cannot fail a claim that was made.
-        var before = changes.Observed ? await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) : null;
-        var candidates = before is null ? null : await CandidatesAsync(db, taskId, cancellationToken);
+        var before = changes.Observed ? (await StoredUserTask.ReadAsync(db, [taskId], cancellationToken)).SingleOrDefault() : null;
         var claimed = await db.UserTasks
             .Where(t => t.Id == taskId && (t.Assignee == null || t.Assignee == userId))
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.Assignee, userId), cancellationToken);
         if (claimed == 1)
         {
-            if (before is not null) changes.Publish([Change(UserTaskChange.Assigned, before, userId, before.Assignee, candidates!)]);
+            if (before is not null) changes.Publish([Change(UserTaskChange.Assigned, before.Task, userId, before.Task.Assignee, before.Candidates)]);
             return;
         }
         var holder = await db.UserTasks.Where(t => t.Id == taskId).Select(t => new { t.Assignee }).SingleOrDefaultAsync(cancellationToken)

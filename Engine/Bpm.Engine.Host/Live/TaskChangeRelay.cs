@@ -40,7 +40,7 @@ public sealed class TaskChangeRelay(UserTaskChanges changes, TaskNotifier notifi
             var payloads = new List<string>();
             while (payloads.Count < 100 && _outgoing.Reader.TryRead(out var change))
             {
-                var payload = JsonSerializer.Serialize(new RelayedTaskChange(_node, change));
+                var payload = _node + ":" + JsonSerializer.Serialize(change);
                 if (System.Text.Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes) payloads.Add(payload);
                 else logger.LogWarning("Task {TaskId} ({Kind}) is told only on this node: its change is too large for a notification", change.TaskId, change.Kind);
             }
@@ -86,13 +86,14 @@ public sealed class TaskChangeRelay(UserTaskChanges changes, TaskNotifier notifi
         }
     }
 
+    /// <summary>A notification is the sending node's id, a colon and the change; this node's own are passed over unread.</summary>
     private void Receive(string payload)
     {
+        var separator = payload.IndexOf(':');
+        if (separator < 0 || payload.AsSpan(0, separator).SequenceEqual(_node)) return;
         try
         {
-            var relayed = JsonSerializer.Deserialize<RelayedTaskChange>(payload);
-            if (relayed is null || relayed.Node == _node) return;
-            notifier.Tell(relayed.Change);
+            if (JsonSerializer.Deserialize<UserTaskChange>(payload.AsSpan(separator + 1)) is { } change) notifier.Tell(change);
         }
         catch (JsonException e)
         {
