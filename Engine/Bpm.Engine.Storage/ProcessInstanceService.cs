@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bpm.Engine.Errors;
+using Bpm.Engine.Model;
 using Bpm.Engine.Runtime;
 using Bpm.Engine.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ public sealed class ProcessInstanceService(
     public const int MaxBusinessKeyLength = 255;
 
     /// <summary>Starts the latest version of the process with <paramref name="key"/>.</summary>
-    public async Task<ProcessInstance> StartByKeyAsync(string key, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
+    /// <param name="starter">The person starting it, or null for a machine (a client with a key alone), which may start any process.</param>
+    public async Task<ProcessInstance> StartByKeyAsync(string key, string? businessKey, JsonObject? variables, ProcessStarter? starter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var latest = await db.ProcessDefinitions.AsNoTracking()
@@ -25,10 +27,10 @@ public sealed class ProcessInstanceService(
             .Select(d => new { d.Id, d.Suspended })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw EngineException.NotFound($"No process definition with key '{key}' is deployed");
-        return await StartAsync(db, latest.Id, latest.Suspended, businessKey, variables, cancellationToken);
+        return await StartAsync(db, latest.Id, latest.Suspended, businessKey, variables, starter, cancellationToken);
     }
 
-    public async Task<ProcessInstance> StartByIdAsync(string definitionId, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
+    public async Task<ProcessInstance> StartByIdAsync(string definitionId, string? businessKey, JsonObject? variables, ProcessStarter? starter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var definition = await db.ProcessDefinitions.AsNoTracking()
@@ -36,15 +38,19 @@ public sealed class ProcessInstanceService(
             .Select(d => new { d.Suspended })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw EngineException.NotFound($"No process definition with id '{definitionId}' is deployed");
-        return await StartAsync(db, definitionId, definition.Suspended, businessKey, variables, cancellationToken);
+        return await StartAsync(db, definitionId, definition.Suspended, businessKey, variables, starter, cancellationToken);
     }
 
-    private async Task<ProcessInstance> StartAsync(BpmDbContext db, string definitionId, bool suspended, string? businessKey, JsonObject? variables, CancellationToken cancellationToken)
+    private async Task<ProcessInstance> StartAsync(
+        BpmDbContext db, string definitionId, bool suspended, string? businessKey, JsonObject? variables, ProcessStarter? starter, CancellationToken cancellationToken)
     {
         if (businessKey is { Length: > MaxBusinessKeyLength })
             throw EngineException.Invalid($"businessKey is longer than {MaxBusinessKeyLength} characters");
         if (suspended) throw EngineException.Invalid($"Process definition '{definitionId}' is suspended");
         var definition = await definitions.GetAsync(db, definitionId, cancellationToken);
+        if (starter is not null && !definition.MayBeStartedBy(starter.User, starter.Groups))
+            throw new EngineException(EngineErrorKind.Forbidden,
+                $"User '{starter.User}' may not start process '{definition.Key}': its candidate starters are {Starters(definition)}");
         var result = runtime.Start(definition, definitionId, businessKey, variables);
         await executor.InsertAsync(result, cancellationToken);
         return result.Instance;
@@ -70,4 +76,10 @@ public sealed class ProcessInstanceService(
     /// <summary>Runs a token stopped by an incident once more.</summary>
     public Task RetryAsync(string instanceId, string activityInstanceId, CancellationToken cancellationToken) =>
         executor.ExecuteAsync(instanceId, (definition, instance) => runtime.Retry(definition, instance, activityInstanceId), cancellationToken);
+
+    private static string Starters(ProcessDefinition definition) => string.Join(" and ", new[]
+    {
+        definition.CandidateStarterGroups.Count == 0 ? null : "the groups " + string.Join(", ", definition.CandidateStarterGroups),
+        definition.CandidateStarterUsers.Count == 0 ? null : "the users " + string.Join(", ", definition.CandidateStarterUsers),
+    }.OfType<string>());
 }

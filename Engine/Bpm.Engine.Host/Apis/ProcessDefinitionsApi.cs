@@ -23,15 +23,19 @@ public static class ProcessDefinitionsApi
         group.MapPost("/key/{key}/start", async (HttpRequest request, ProcessInstanceService instances, string key, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadOptionalAsync(request, new StartProcessInstanceDto());
-            return Started(await instances.StartByKeyAsync(key, body.BusinessKey, TypedVariables.ToJson(body.Variables), ct), body.WithVariablesInReturn);
+            return Started(await instances.StartByKeyAsync(key, body.BusinessKey, TypedVariables.ToJson(body.Variables), Starter(request), ct), body.WithVariablesInReturn);
         });
         group.MapPost("/{id}/start", async (HttpRequest request, ProcessInstanceService instances, string id, CancellationToken ct) =>
         {
             var body = await RequestBody.ReadOptionalAsync(request, new StartProcessInstanceDto());
-            return Started(await instances.StartByIdAsync(id, body.BusinessKey, TypedVariables.ToJson(body.Variables), ct), body.WithVariablesInReturn);
+            return Started(await instances.StartByIdAsync(id, body.BusinessKey, TypedVariables.ToJson(body.Variables), Starter(request), ct), body.WithVariablesInReturn);
         });
         return api;
     }
+
+    /// <summary>The person starting an instance, checked against the process's candidate starters; none for a machine.</summary>
+    private static ProcessStarter? Starter(HttpRequest request) =>
+        CallingUser.Of(request.HttpContext) is { } user ? new ProcessStarter(user.Id, user.Groups) : null;
 
     private static IResult Started(ProcessInstance instance, bool withVariables)
     {

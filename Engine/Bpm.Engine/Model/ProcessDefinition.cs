@@ -42,6 +42,17 @@ public sealed class ProcessDefinition
     public IReadOnlyList<StartEvent> SignalStartEvents { get; }
     public IEnumerable<FlowNode> Nodes => _nodes.Values;
 
+    /// <summary>The users who may start instances by hand (<c>camunda:candidateStarterUsers</c>); with the groups empty, anyone may.</summary>
+    public IReadOnlyList<string> CandidateStarterUsers { get; init; } = [];
+    /// <summary>The groups whose members may start instances by hand (<c>camunda:candidateStarterGroups</c>).</summary>
+    public IReadOnlyList<string> CandidateStarterGroups { get; init; } = [];
+
+    /// <summary>Whether a person may start an instance by hand: anyone when the process names no candidate starters.</summary>
+    public bool MayBeStartedBy(string user, IEnumerable<string> groups) =>
+        (CandidateStarterUsers.Count == 0 && CandidateStarterGroups.Count == 0)
+        || CandidateStarterUsers.Contains(user, StringComparer.Ordinal)
+        || groups.Any(g => CandidateStarterGroups.Contains(g, StringComparer.Ordinal));
+
     public FlowNode Node(string id) => _nodes[id];
     public SequenceFlow Flow(string id) => _flows[id];
 

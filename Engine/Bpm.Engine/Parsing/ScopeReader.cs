@@ -45,8 +45,16 @@ internal sealed class ScopeReader(
         if (errors.Count > before) return null;
         var nodes = new GraphLinker(errors, _elements).Link(_nodes, _flows);
         if (errors.Count > before) return null;
-        return new ProcessDefinition(key, (string?)process.Attribute("name"), start, nodes, _flows.Select(f => f.Flow));
+        return new ProcessDefinition(key, (string?)process.Attribute("name"), start, nodes, _flows.Select(f => f.Flow))
+        {
+            CandidateStarterUsers = Names(ExtensionReader.Camunda(process, "candidateStarterUsers")),
+            CandidateStarterGroups = Names(ExtensionReader.Camunda(process, "candidateStarterGroups")),
+        };
     }
+
+    /// <summary>A comma-separated list of names, as Camunda writes candidate starters.</summary>
+    private static string[] Names(string? list) =>
+        list?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     private string? ReadScope(XElement container, string scopeId, bool isProcess)
     {

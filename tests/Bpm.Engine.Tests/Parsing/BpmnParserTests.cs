@@ -24,6 +24,26 @@ public sealed class BpmnParserTests
     }
 
     [Fact]
+    public void Should_read_the_candidate_starters_and_let_only_them_start_by_hand()
+    {
+        var xml = Definitions + """
+              <bpmn:process id="expenses" isExecutable="true" camunda:candidateStarterGroups="finance, managers" camunda:candidateStarterUsers=" ann ,">
+                <bpmn:startEvent id="start" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+
+        var definition = Assert.Single(Parse(xml).Processes);
+
+        Assert.Equal(["finance", "managers"], definition.CandidateStarterGroups);
+        Assert.Equal(["ann"], definition.CandidateStarterUsers);
+        Assert.True(definition.MayBeStartedBy("carol", ["sales", "managers"]));
+        Assert.True(definition.MayBeStartedBy("ann", []));
+        Assert.False(definition.MayBeStartedBy("mallory", ["sales"]));
+        Assert.True(Fixture.Definition("exclusive-gateway.bpmn").MayBeStartedBy("mallory", []));
+    }
+
+    [Fact]
     public void Should_ignore_diagram_information()
     {
         var xml = Fixture.Xml("exclusive-no-default.bpmn").Replace("</bpmn:definitions>", """
