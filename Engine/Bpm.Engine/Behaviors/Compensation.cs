@@ -5,7 +5,7 @@ namespace Bpm.Engine.Behaviors;
 
 /// <summary>
 /// Remembers completed activities that can be undone, and undoes them when a compensation event is thrown in
-/// their scope: their handlers run one after another, newest completion first, while the throw event waits.
+/// their scope, or in an event sub-process of their scope: their handlers run one after another, newest completion first, while the throw event waits.
 /// </summary>
 internal static class Compensation
 {
@@ -37,8 +37,9 @@ internal static class Compensation
     /// <returns>True when handlers run and the thrower waits for them.</returns>
     public static bool Throw(CommandContext context, Token thrower, CompensationEventDefinition compensation)
     {
+        var scope = CompensatedScope(context, thrower);
         var records = context.Instance.Compensations
-            .Where(r => r.ScopeTokenId == thrower.ScopeTokenId
+            .Where(r => r.ScopeTokenId == scope
                 && (compensation.ActivityRef is null || r.ActivityId == compensation.ActivityRef || r.Within?.Contains(compensation.ActivityRef) == true))
             .ToList();
         if (records.Count == 0) return false;
@@ -48,6 +49,16 @@ internal static class Compensation
         thrower.PendingCompensations = records.Select(r => r.HandlerId).ToList();
         RunNext(context, thrower);
         return true;
+    }
+
+    /// <summary>
+    /// The scope whose completed activities a throw undoes: the thrower's own, or, thrown in an event sub-process,
+    /// the scope the event sub-process belongs to.
+    /// </summary>
+    private static string? CompensatedScope(CommandContext context, Token thrower)
+    {
+        var scope = thrower.ScopeTokenId is { } id ? context.Instance.FindToken(id) : null;
+        return scope is not null && context.Definition.Node(scope.NodeId) is EventSubProcess ? scope.ScopeTokenId : thrower.ScopeTokenId;
     }
 
     /// <summary>A handler finished: run the next, or let the throw event go on.</summary>

@@ -20,6 +20,24 @@ public sealed class CompensationEventBehaviorTests
     }
 
     [Fact]
+    public void Should_undo_the_enclosing_scope_when_thrown_in_an_event_sub_process()
+    {
+        var run = ProcessHarness.Start("compensation-event-subprocess.bpmn").Complete("bookHotel").Complete("bookFlight").ThrowError("pay", "payment-failed");
+
+        // The event sub-process and its throw event wait while the handlers run.
+        string[] waitingForHandlers = ["onPaymentFailed", "undoAll"];
+        Assert.Equal(["cancelFlight"], run.Waiting.Except(waitingForHandlers));
+        run.Complete("cancelFlight");
+        Assert.Equal(["cancelHotel"], run.Waiting.Except(waitingForHandlers));
+        run.Complete("cancelHotel");
+
+        Assert.Equal(["undoAll", "cancelFlight", "cancelHotel", "tripCancelled"], run.Path.SkipWhile(a => a != "undoAll").Where(a => a != "onPaymentFailed"));
+        Assert.DoesNotContain("booked", run.Path);
+        Assert.Equal(InstanceState.Completed, run.Instance.State);
+        Assert.Empty(run.Instance.Compensations);
+    }
+
+    [Fact]
     public void Should_not_undo_anything_on_the_happy_path()
     {
         var run = ProcessHarness.Start("compensation.bpmn").Complete("bookHotel").Complete("bookFlight", """{"paymentFailed": false}""");
