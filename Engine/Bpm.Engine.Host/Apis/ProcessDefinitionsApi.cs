@@ -45,22 +45,45 @@ public static class ProcessDefinitionsApi
             dto.BusinessKey, null, dto.Ended, dto.Suspended, null, dto.Links));
     }
 
-    private static async Task<IResult> ListAsync(BpmDbContext db, string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion,
-        string? deploymentId, int? version, int? firstResult, int? maxResults, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, BpmDbContext db, DefinitionCache definitions, UserDirectory users,
+        string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion, string? deploymentId, int? version, string? startableBy,
+        int? firstResult, int? maxResults, CancellationToken cancellationToken)
     {
-        var rows = await Query(db, key, keyLike, name, nameLike, deploymentId, version).OrderBy(d => d.Key).ThenBy(d => d.Version).ToListAsync(cancellationToken);
-        if (latestVersion == true) rows = rows.GroupBy(r => r.Key).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        var rows = await RowsAsync(http, db, definitions, users, key, keyLike, name, nameLike, latestVersion, deploymentId, version, startableBy, cancellationToken);
         return JsonResult.Ok(rows.AsQueryable().Page(firstResult, maxResults).Select(Dtos.Definition).ToList());
     }
 
-    private static async Task<IResult> CountAsync(BpmDbContext db, string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion,
-        string? deploymentId, int? version, CancellationToken cancellationToken)
+    private static async Task<IResult> CountAsync(HttpContext http, BpmDbContext db, DefinitionCache definitions, UserDirectory users,
+        string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion, string? deploymentId, int? version, string? startableBy,
+        CancellationToken cancellationToken)
     {
+        if (startableBy is not null)
+        {
+            var rows = await RowsAsync(http, db, definitions, users, key, keyLike, name, nameLike, latestVersion, deploymentId, version, startableBy, cancellationToken);
+            return JsonResult.Ok(new CountDto(rows.Count));
+        }
         var query = Query(db, key, keyLike, name, nameLike, deploymentId, version);
         var count = latestVersion == true
             ? await query.Select(d => d.Key).Distinct().LongCountAsync(cancellationToken)
             : await query.LongCountAsync(cancellationToken);
         return JsonResult.Ok(new CountDto(count));
+    }
+
+    private static async Task<List<ProcessDefinitionRow>> RowsAsync(HttpContext http, BpmDbContext db, DefinitionCache definitions, UserDirectory users,
+        string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion, string? deploymentId, int? version, string? startableBy,
+        CancellationToken cancellationToken)
+    {
+        var rows = await Query(db, key, keyLike, name, nameLike, deploymentId, version).OrderBy(d => d.Key).ThenBy(d => d.Version).ToListAsync(cancellationToken);
+        if (latestVersion == true) rows = rows.GroupBy(r => r.Key).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        if (startableBy is null) return rows;
+        // The groups of the caller when it asks for itself, else of the configured user of that name.
+        var groups = CallingUser.Of(http) is { } caller && caller.Id == startableBy ? caller.Groups : users.Find(startableBy)?.Groups ?? [];
+        var startable = new List<ProcessDefinitionRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            if ((await definitions.GetAsync(db, row.Id, cancellationToken)).MayBeStartedBy(startableBy, groups)) startable.Add(row);
+        }
+        return startable;
     }
 
     private static IQueryable<ProcessDefinitionRow> Query(BpmDbContext db, string? key, string? keyLike, string? name, string? nameLike, string? deploymentId, int? version)

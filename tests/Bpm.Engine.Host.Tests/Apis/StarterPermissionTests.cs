@@ -33,6 +33,24 @@ public sealed class StarterPermissionTests(EngineWithUsers fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_list_the_definitions_a_user_may_start()
+    {
+        var machine = fixture.Machine();
+        var (restricted, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks", xml => xml.Replace(
+            "<bpmn:process ", """<bpmn:process camunda:candidateStarterGroups="finance" camunda:candidateStarterUsers="ann" """));
+        var (open, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks");
+        async Task<string[]> StartableAsync(EngineClient client, string user) =>
+            [.. (await client.GetJsonAsync($"process-definition?startableBy={user}&latestVersion=true")).AsArray()
+                .Select(d => d!["key"]!.GetValue<string>()).Where(k => k == restricted || k == open).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(new[] { restricted, open }.Order(StringComparer.Ordinal), await StartableAsync(machine, "carol"));
+        Assert.Equal([open], await StartableAsync(machine, "mallory"));
+        Assert.Equal(new[] { restricted, open }.Order(StringComparer.Ordinal), await StartableAsync(fixture.As("ann", "ann-secret"), "ann"));
+        Assert.Equal("0", (await machine.GetJsonAsync($"process-definition/count?startableBy=mallory&key={restricted}"))["count"]!.ToJsonString());
+        Assert.Equal("1", (await machine.GetJsonAsync($"process-definition/count?startableBy=carol&key={restricted}"))["count"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Should_let_anyone_start_a_process_that_names_no_candidate_starters()
     {
         var (key, _) = await fixture.Machine().DeployUniqueAsync("user-task.bpmn", "userTasks");
