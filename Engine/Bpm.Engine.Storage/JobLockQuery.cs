@@ -38,11 +38,6 @@ internal static class JobLockQuery
         await db.Jobs.Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(j => j.LockOwner, owner)
             .SetProperty(j => j.LockExpiration, expiration), cancellationToken);
-        foreach (var job in jobs)
-        {
-            job.LockOwner = owner;
-            job.LockExpiration = expiration;
-        }
         return jobs;
     }
 }

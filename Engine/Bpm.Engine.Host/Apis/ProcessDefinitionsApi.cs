@@ -46,56 +46,37 @@ public static class ProcessDefinitionsApi
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, BpmDbContext db, DefinitionCache definitions, UserDirectory users,
-        string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion, string? deploymentId, int? version, string? startableBy,
-        int? firstResult, int? maxResults, CancellationToken cancellationToken)
+        [AsParameters] ProcessDefinitionQuery query, int? firstResult, int? maxResults, CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(http, db, definitions, users, key, keyLike, name, nameLike, latestVersion, deploymentId, version, startableBy, cancellationToken);
+        var rows = await RowsAsync(http, db, definitions, users, query, cancellationToken);
         return JsonResult.Ok(rows.AsQueryable().Page(firstResult, maxResults).Select(Dtos.Definition).ToList());
     }
 
     private static async Task<IResult> CountAsync(HttpContext http, BpmDbContext db, DefinitionCache definitions, UserDirectory users,
-        string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion, string? deploymentId, int? version, string? startableBy,
-        CancellationToken cancellationToken)
+        [AsParameters] ProcessDefinitionQuery query, CancellationToken cancellationToken)
     {
-        if (startableBy is not null)
-        {
-            var rows = await RowsAsync(http, db, definitions, users, key, keyLike, name, nameLike, latestVersion, deploymentId, version, startableBy, cancellationToken);
-            return JsonResult.Ok(new CountDto(rows.Count));
-        }
-        var query = Query(db, key, keyLike, name, nameLike, deploymentId, version);
-        var count = latestVersion == true
-            ? await query.Select(d => d.Key).Distinct().LongCountAsync(cancellationToken)
-            : await query.LongCountAsync(cancellationToken);
+        if (query.StartableBy is not null) return JsonResult.Ok(new CountDto((await RowsAsync(http, db, definitions, users, query, cancellationToken)).Count));
+        var rows = query.Apply(db.ProcessDefinitions.AsNoTracking());
+        var count = query.LatestVersion == true
+            ? await rows.Select(d => d.Key).Distinct().LongCountAsync(cancellationToken)
+            : await rows.LongCountAsync(cancellationToken);
         return JsonResult.Ok(new CountDto(count));
     }
 
-    private static async Task<List<ProcessDefinitionRow>> RowsAsync(HttpContext http, BpmDbContext db, DefinitionCache definitions, UserDirectory users,
-        string? key, string? keyLike, string? name, string? nameLike, bool? latestVersion, string? deploymentId, int? version, string? startableBy,
-        CancellationToken cancellationToken)
+    private static async Task<List<ProcessDefinitionRow>> RowsAsync(
+        HttpContext http, BpmDbContext db, DefinitionCache definitions, UserDirectory users, ProcessDefinitionQuery query, CancellationToken cancellationToken)
     {
-        var rows = await Query(db, key, keyLike, name, nameLike, deploymentId, version).OrderBy(d => d.Key).ThenBy(d => d.Version).ToListAsync(cancellationToken);
-        if (latestVersion == true) rows = rows.GroupBy(r => r.Key).Select(g => g.MaxBy(r => r.Version)!).ToList();
-        if (startableBy is null) return rows;
+        var rows = await query.Apply(db.ProcessDefinitions.AsNoTracking()).OrderBy(d => d.Key).ThenBy(d => d.Version).ToListAsync(cancellationToken);
+        if (query.LatestVersion == true) rows = rows.GroupBy(r => r.Key).Select(g => g.MaxBy(r => r.Version)!).ToList();
+        if (query.StartableBy is not { } user) return rows;
         // The groups of the caller when it asks for itself, else of the configured user of that name.
-        var groups = CallingUser.Of(http) is { } caller && caller.Id == startableBy ? caller.Groups : users.Find(startableBy)?.Groups ?? [];
+        var groups = CallingUser.Of(http) is { } caller && caller.Id == user ? caller.Groups : users.Find(user)?.Groups ?? [];
         var startable = new List<ProcessDefinitionRow>(rows.Count);
         foreach (var row in rows)
         {
-            if ((await definitions.GetAsync(db, row.Id, cancellationToken)).MayBeStartedBy(startableBy, groups)) startable.Add(row);
+            if ((await definitions.GetAsync(db, row.Id, cancellationToken)).MayBeStartedBy(user, groups)) startable.Add(row);
         }
         return startable;
-    }
-
-    private static IQueryable<ProcessDefinitionRow> Query(BpmDbContext db, string? key, string? keyLike, string? name, string? nameLike, string? deploymentId, int? version)
-    {
-        var query = db.ProcessDefinitions.AsNoTracking();
-        if (key is not null) query = query.Where(d => d.Key == key);
-        if (keyLike is not null) query = query.Where(d => EF.Functions.Like(d.Key, keyLike));
-        if (name is not null) query = query.Where(d => d.Name == name);
-        if (nameLike is not null) query = query.Where(d => d.Name != null && EF.Functions.Like(d.Name, nameLike));
-        if (deploymentId is not null) query = query.Where(d => d.DeploymentId == deploymentId);
-        if (version is not null) query = query.Where(d => d.Version == version);
-        return query;
     }
 
     private static IResult Xml(ProcessDefinitionRow row) => JsonResult.Ok(new ProcessDefinitionXmlDto(row.Id, row.Xml));

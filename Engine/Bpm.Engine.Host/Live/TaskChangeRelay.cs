@@ -30,12 +30,19 @@ public sealed class TaskChangeRelay(UserTaskChanges changes, TaskNotifier notifi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = changes.Subscribe(change => _outgoing.Writer.TryWrite(change));
-        await Task.WhenAll(SendAsync(stoppingToken), ListenAsync(stoppingToken));
+        try
+        {
+            await Task.WhenAll(SendAsync(stoppingToken), ListenAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping.
+        }
     }
 
     private async Task SendAsync(CancellationToken stoppingToken)
     {
-        while (await Wait(_outgoing.Reader.WaitToReadAsync(stoppingToken)))
+        while (await _outgoing.Reader.WaitToReadAsync(stoppingToken))
         {
             var payloads = new List<string>();
             while (payloads.Count < 100 && _outgoing.Reader.TryRead(out var change))
@@ -63,7 +70,7 @@ public sealed class TaskChangeRelay(UserTaskChanges changes, TaskNotifier notifi
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (true)
         {
             try
             {
@@ -77,11 +84,7 @@ public sealed class TaskChangeRelay(UserTaskChanges changes, TaskNotifier notifi
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "Lost the connection that hears the other nodes' task changes; trying again in {Delay}", Reconnect);
-                await Wait(Task.Delay(Reconnect, stoppingToken));
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                await Task.Delay(Reconnect, stoppingToken);
             }
         }
     }
@@ -98,30 +101,6 @@ public sealed class TaskChangeRelay(UserTaskChanges changes, TaskNotifier notifi
         catch (JsonException e)
         {
             logger.LogWarning(e, "Ignored a task change notification that is not one");
-        }
-    }
-
-    /// <summary>Awaits <paramref name="task"/>; false instead of an exception when the node is stopping.</summary>
-    private static async Task<bool> Wait(ValueTask<bool> task)
-    {
-        try
-        {
-            return await task;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task Wait(Task task)
-    {
-        try
-        {
-            await task;
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 }

@@ -11,8 +11,6 @@ namespace Bpm.Engine.Host.Tests.Apis;
 /// </summary>
 public sealed class OidcBearerTests(EngineWithIssuer fixture) : IClassFixture<EngineWithIssuer>
 {
-    private const string Variables = """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}""";
-
     private TestIssuer Issuer => fixture.Issuer;
 
     /// <summary>An instance whose first task is offered to the approvers alone.</summary>
@@ -21,7 +19,7 @@ public sealed class OidcBearerTests(EngineWithIssuer fixture) : IClassFixture<En
         var machine = fixture.Machine();
         var (key, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks",
             xml => xml.Replace("camunda:candidateGroups=\"managers, finance\" camunda:candidateUsers=\"carol\"", "camunda:candidateGroups=\"approvers\""));
-        var instance = await machine.StartAsync(key, Variables);
+        var instance = await machine.StartAsync(key, ReviewFixture.Variables);
         var task = Assert.Single((await machine.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
         return (key, instance, task["id"]!.GetValue<string>());
     }

@@ -123,7 +123,7 @@ public sealed class OperatorPermissionTests(EngineWithUsers fixture) : IClassFix
         var (key, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks");
 
         var started = await fixture.As("carol", "carol-secret").PostAsync($"process-definition/key/{key}/start",
-            """{"variables": {"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}}""");
+            $$"""{"variables": {{ReviewFixture.Variables}}}""");
 
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
     }

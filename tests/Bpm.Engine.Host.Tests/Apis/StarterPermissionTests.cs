@@ -9,8 +9,6 @@ namespace Bpm.Engine.Host.Tests.Apis;
 /// </summary>
 public sealed class StarterPermissionTests(EngineWithUsers fixture) : IClassFixture<EngineWithUsers>
 {
-    private const string Variables = """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}""";
-
     [Fact]
     public async Task Should_let_only_the_candidate_starters_and_machines_start_the_process()
     {
@@ -18,12 +16,12 @@ public sealed class StarterPermissionTests(EngineWithUsers fixture) : IClassFixt
         var (key, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks", xml => xml.Replace(
             "<bpmn:process ", """<bpmn:process camunda:candidateStarterGroups="finance" camunda:candidateStarterUsers="ann" """));
 
-        await fixture.As("carol", "carol-secret").StartAsync(key, Variables);
-        await fixture.As("ann", "ann-secret").StartAsync(key, Variables);
-        await fixture.ActingFor("carol").StartAsync(key, Variables);
-        await machine.StartAsync(key, Variables);
-        var refused = await fixture.As("mallory", "mallory-secret").PostAsync($"process-definition/key/{key}/start", $$"""{"variables": {{Variables}}}""");
-        var refusedActingFor = await fixture.ActingFor("olga").PostAsync($"process-definition/key/{key}/start", $$"""{"variables": {{Variables}}}""");
+        await fixture.As("carol", "carol-secret").StartAsync(key, ReviewFixture.Variables);
+        await fixture.As("ann", "ann-secret").StartAsync(key, ReviewFixture.Variables);
+        await fixture.ActingFor("carol").StartAsync(key, ReviewFixture.Variables);
+        await machine.StartAsync(key, ReviewFixture.Variables);
+        var refused = await fixture.As("mallory", "mallory-secret").PostAsync($"process-definition/key/{key}/start", $$"""{"variables": {{ReviewFixture.Variables}}}""");
+        var refusedActingFor = await fixture.ActingFor("olga").PostAsync($"process-definition/key/{key}/start", $$"""{"variables": {{ReviewFixture.Variables}}}""");
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal($"User 'mallory' may not start process '{key}': its candidate starters are the groups finance and the users ann",
@@ -55,7 +53,7 @@ public sealed class StarterPermissionTests(EngineWithUsers fixture) : IClassFixt
     {
         var (key, _) = await fixture.Machine().DeployUniqueAsync("user-task.bpmn", "userTasks");
 
-        await fixture.As("mallory", "mallory-secret").StartAsync(key, Variables);
+        await fixture.As("mallory", "mallory-secret").StartAsync(key, ReviewFixture.Variables);
 
         Assert.Equal("1", (await fixture.Machine().GetJsonAsync($"process-instance/count?processDefinitionKey={key}"))["count"]!.ToJsonString());
     }

@@ -9,7 +9,7 @@ public sealed class TaskPermissionTests(EngineWithUsers fixture) : IClassFixture
     {
         var machine = new EngineClient(fixture.Engine.Client());
         var (key, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks");
-        var instance = await machine.StartAsync(key, """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}""");
+        var instance = await machine.StartAsync(key, ReviewFixture.Variables);
         var task = Assert.Single((await machine.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
         return (instance, task["id"]!.GetValue<string>());
     }

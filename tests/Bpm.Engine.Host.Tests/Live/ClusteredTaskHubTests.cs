@@ -9,8 +9,6 @@ namespace Bpm.Engine.Host.Tests.Live;
 /// </summary>
 public sealed class ClusteredTaskHubTests
 {
-    private const string Variables = """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}""";
-
     [Fact]
     public async Task Should_tell_a_tasklist_on_one_node_of_the_changes_another_node_committed()
     {
@@ -26,7 +24,7 @@ public sealed class ClusteredTaskHubTests
         await using var machineOnFirst = await TaskFeed.AsMachineAsync(first.BaseAddress);
 
         // Started, claimed and completed through the first node; carol's tasklist is on the second.
-        var instance = await machine.StartAsync(review, Variables);
+        var instance = await machine.StartAsync(review, ReviewFixture.Variables);
         var created = await carolOnSecond.NextAsync(review, sales);
         Assert.Equal(("created", instance, "Review"), (created.Kind, created.ProcessInstanceId, created.Name));
         var asCarol = EngineClient.AsUser(first, "carol", "carol-secret");
@@ -36,7 +34,7 @@ public sealed class ClusteredTaskHubTests
         Assert.Equal(("completed", created.TaskId, "carol"), Of(await carolOnSecond.NextAsync(review, sales)));
 
         // Mallory on the same node hears only of her group's task.
-        var forSales = await machine.StartAsync(sales, Variables);
+        var forSales = await machine.StartAsync(sales, ReviewFixture.Variables);
         Assert.Equal(forSales, (await malloryOnSecond.NextAsync(review, sales)).ProcessInstanceId);
 
         // On the node that committed them, each change is told once: not again when it comes back from the database.

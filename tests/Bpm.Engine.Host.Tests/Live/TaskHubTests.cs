@@ -10,8 +10,6 @@ namespace Bpm.Engine.Host.Tests.Live;
 /// </summary>
 public sealed class TaskHubTests(EngineWithUsers fixture) : IClassFixture<EngineWithUsers>
 {
-    private const string Variables = """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}""";
-
     private Uri Engine => fixture.Engine.BaseAddress;
 
     /// <summary>A review for carol and finance, or, with <paramref name="group"/>, one for that group alone.</summary>
@@ -32,8 +30,8 @@ public sealed class TaskHubTests(EngineWithUsers fixture) : IClassFixture<Engine
         await using var mallory = await TaskFeed.AsUserAsync(Engine, "mallory", "mallory-secret");
         await using var machine = await TaskFeed.AsMachineAsync(Engine);
 
-        var forCarol = await fixture.Machine().StartAsync(review, Variables);
-        var forSales = await fixture.Machine().StartAsync(sales, Variables);
+        var forCarol = await fixture.Machine().StartAsync(review, ReviewFixture.Variables);
+        var forSales = await fixture.Machine().StartAsync(sales, ReviewFixture.Variables);
 
         var told = await carol.NextAsync(review, sales);
         Assert.Equal(("created", forCarol, "Review"), (told.Kind, told.ProcessInstanceId, told.Name));
@@ -54,7 +52,7 @@ public sealed class TaskHubTests(EngineWithUsers fixture) : IClassFixture<Engine
         var review = await DeployReviewAsync();
         await using var carol = await TaskFeed.AsUserAsync(Engine, "carol", "carol-secret");
         await using var machine = await TaskFeed.AsMachineAsync(Engine);
-        var instance = await fixture.Machine().StartAsync(review, Variables);
+        var instance = await fixture.Machine().StartAsync(review, ReviewFixture.Variables);
         var taskId = (await carol.NextAsync(review)).TaskId;
         var asCarol = fixture.As("carol", "carol-secret");
 

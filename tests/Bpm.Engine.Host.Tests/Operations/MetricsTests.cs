@@ -73,7 +73,7 @@ public sealed class MetricsTests
         await using var engine = await EngineProcess.StartAsync(database);
         var client = new EngineClient(engine.Client());
         var (key, _) = await client.DeployUniqueAsync("user-task.bpmn", "userTasks");
-        var instance = await client.StartAsync(key, """{"initiator": {"value": null, "type": "Null"}, "approverGroups": {"value": "[\"board\"]", "type": "Json"}}""");
+        var instance = await client.StartAsync(key, ReviewFixture.Variables);
         var task = Assert.Single((await client.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
 
         var complete = await client.PostAsync($"task/{task["id"]!.GetValue<string>()}/complete", "{}");
