@@ -68,18 +68,22 @@ public sealed class InstanceCommandExecutor(
     /// ended or changed meanwhile, or a command fails or reaches another instance (a call activity), nothing
     /// is written and the caller runs the commands one by one, where each such case has its own answer.
     /// </summary>
-    /// <param name="claim">Runs first in the transaction; false when what the commands need is gone (a job taken over).</param>
+    /// <param name="claim">
+    /// Runs first in the transaction and gives the command of each instance; null when what the commands need is
+    /// gone (a job taken over). Given no command, the batch writes nothing.
+    /// </param>
     /// <returns>Whether the batch was applied.</returns>
     public async Task<bool> TryExecuteBatchAsync(
-        IReadOnlyDictionary<string, InstanceCommand> commands,
-        Func<BpmDbContext, CancellationToken, Task<bool>> claim,
+        Func<BpmDbContext, CancellationToken, Task<IReadOnlyDictionary<string, InstanceCommand>?>> claim,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            if (!await claim(db, cancellationToken)) return false;
+            var commands = await claim(db, cancellationToken);
+            if (commands is null) return false;
+            if (commands.Count == 0) return true;
             var ids = commands.Keys.ToList();
             var rows = await db.ProcessInstances.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
             if (rows.Count != ids.Count) return false;

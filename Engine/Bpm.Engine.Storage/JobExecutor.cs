@@ -25,17 +25,75 @@ public sealed class JobExecutor(
     EngineMetrics metrics,
     ILogger<JobExecutor> logger)
 {
-    /// <summary>Locks up to <see cref="JobOptions.BatchSize"/> due jobs in the name of this node.</summary>
+    /// <summary>
+    /// Locks up to <see cref="JobOptions.BatchSize"/> due jobs in the name of this node: where jobs are claimed in
+    /// batches (<see cref="RunDueBatchesAsync"/>), only timer starts.
+    /// </summary>
     public async Task<IReadOnlyList<JobRow>> AcquireAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp(); // wall time on purpose: the clock may be virtual
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var jobs = await JobLockQuery.LockAsync(db, storage.Provider, options.NodeId, now, now + options.LockDuration, options.BatchSize, cancellationToken);
+        var jobs = await JobLockQuery.LockAsync(db, storage.Provider, options.NodeId, now, now + options.LockDuration, options.BatchSize, ClaimsInBatches, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.JobsAcquired(jobs.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return jobs;
+    }
+
+    /// <summary>Whether due timers and continuations are claimed in the transaction that fires them (PostgreSQL).</summary>
+    public bool ClaimsInBatches => storage.Provider == DatabaseProvider.PostgreSql && options.CommandBatchSize > 1;
+
+    /// <summary>
+    /// On PostgreSQL: <see cref="JobOptions.Parallelism"/> lanes, each claiming up to <see cref="JobOptions.CommandBatchSize"/>
+    /// due timers and continuations in a transaction and firing them in that same transaction, batch after batch, until
+    /// nothing more is due or the lane ran <see cref="JobOptions.BatchSize"/> jobs. Jobs of a batch that cannot be
+    /// applied whole go back, and are then locked and run one by one. Timer starts are left to <see cref="AcquireAsync"/>.
+    /// </summary>
+    /// <returns>Whether a lane stopped at its limit, so that more may be due.</returns>
+    public async Task<bool> RunDueBatchesAsync(CancellationToken cancellationToken)
+    {
+        if (!ClaimsInBatches) return false;
+        var full = 0;
+        var lanes = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Parallelism), lanes, async (_, ct) =>
+        {
+            for (var ran = 0; ran < options.BatchSize;)
+            {
+                var claimed = await ClaimAndRunBatchAsync(ct);
+                if (claimed < options.CommandBatchSize) return;
+                ran += claimed;
+            }
+            Interlocked.Increment(ref full);
+        });
+        return full > 0;
+    }
+
+    private async Task<int> ClaimAndRunBatchAsync(CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        IReadOnlyList<JobRow> claimed = [];
+        var applied = await TryRunBatchAsync(async (db, token) =>
+        {
+            claimed = await JobClaimQuery.ClaimAsync(db, time.GetUtcNow().UtcDateTime, options.CommandBatchSize, token);
+            metrics.JobsAcquired(claimed.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            // Two jobs of one instance (a timer and a continuation, say) run one after the other, on their own.
+            return claimed.DistinctBy(j => j.ProcessInstanceId).Count() == claimed.Count ? claimed : null;
+        }, cancellationToken);
+        if (!applied && claimed.Count > 0) await RunOneByOneAsync(claimed, cancellationToken);
+        return claimed.Count;
+    }
+
+    /// <summary>Locks those of <paramref name="jobs"/> still free in the name of this node and runs each in its own transaction.</summary>
+    private async Task RunOneByOneAsync(IReadOnlyList<JobRow> jobs, CancellationToken cancellationToken)
+    {
+        List<JobRow> locked;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            locked = await JobLockQuery.LockAsync(db, [.. jobs.Select(j => j.Id)], options.NodeId, now, now + options.LockDuration, cancellationToken);
+        }
+        foreach (var job in locked) await RunAsync(job, cancellationToken);
     }
 
     /// <summary>Runs acquired jobs, each committing or rolling back whole.</summary>
@@ -45,7 +103,10 @@ public sealed class JobExecutor(
         var (batches, single) = Batches(jobs);
         await Parallel.ForEachAsync(batches, parallel, async (batch, ct) =>
         {
-            if (await TryRunBatchAsync(batch, ct)) return;
+            var ids = batch.Select(j => j.Id).ToList();
+            var applied = await TryRunBatchAsync(async (db, token) =>
+                await db.Jobs.Where(j => ids.Contains(j.Id) && j.LockOwner == options.NodeId).ExecuteDeleteAsync(token) == ids.Count ? batch : null, ct);
+            if (applied) return;
             foreach (var job in batch) single.Add(job);
         });
         await Parallel.ForEachAsync(single, parallel, RunAsync);
@@ -69,29 +130,36 @@ public sealed class JobExecutor(
         return (batchable.Chunk(options.CommandBatchSize).Select(c => c.ToList()).ToList(), single);
     }
 
-    private async Task<bool> TryRunBatchAsync(List<JobRow> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fires timers and runs continuations of distinct instances in one transaction, all or nothing.
+    /// </summary>
+    /// <param name="claim">Runs first in the transaction and gives the jobs it took out of the table; null when they are gone.</param>
+    private async Task<bool> TryRunBatchAsync(Func<BpmDbContext, CancellationToken, Task<IReadOnlyList<JobRow>?>> claim, CancellationToken cancellationToken)
     {
-        using var span = EngineTracing.Source.StartActivity("bpm.job.batch")?.SetTag("bpm.jobs.count", batch.Count);
-        var jobSpans = batch
-            .Select(j => EngineTracing.Source.StartActivity($"bpm.job.{j.Kind}", System.Diagnostics.ActivityKind.Internal, span?.Context ?? default)
-                ?.SetTag("bpm.job.id", j.Id).SetTag("bpm.process_instance.id", j.ProcessInstanceId))
-            .ToList();
-        System.Diagnostics.Activity.Current = span;
+        System.Diagnostics.Activity? span = null;
+        var jobSpans = new List<System.Diagnostics.Activity?>();
         try
         {
-            var ids = batch.Select(j => j.Id).ToList();
-            var commands = batch.ToDictionary(j => j.ProcessInstanceId!, j => j.Kind == JobRow.Continuation
-                ? (InstanceCommandExecutor.InstanceCommand)((definition, instance) => runtime.Continue(definition, instance, j.TokenId!))
-                : (definition, instance) => runtime.FireTimer(definition, instance, j.Id));
-            var applied = await executor.TryExecuteBatchAsync(commands, async (db, ct) =>
-                await db.Jobs.Where(j => ids.Contains(j.Id) && j.LockOwner == options.NodeId).ExecuteDeleteAsync(ct) == ids.Count,
-                cancellationToken);
+            var applied = await executor.TryExecuteBatchAsync(async (db, ct) =>
+            {
+                if (await claim(db, ct) is not { } jobs) return null;
+                if (jobs.Count > 0)
+                {
+                    span = EngineTracing.Source.StartActivity("bpm.job.batch")?.SetTag("bpm.jobs.count", jobs.Count);
+                    jobSpans.AddRange(jobs.Select(j => EngineTracing.Source.StartActivity($"bpm.job.{j.Kind}", System.Diagnostics.ActivityKind.Internal, span?.Context ?? default)
+                        ?.SetTag("bpm.job.id", j.Id).SetTag("bpm.process_instance.id", j.ProcessInstanceId)));
+                }
+                return jobs.ToDictionary(j => j.ProcessInstanceId!, j => j.Kind == JobRow.Continuation
+                    ? (InstanceCommandExecutor.InstanceCommand)((definition, instance) => runtime.Continue(definition, instance, j.TokenId!))
+                    : (definition, instance) => runtime.FireTimer(definition, instance, j.Id));
+            }, cancellationToken);
             span?.SetTag("bpm.jobs.batched", applied);
             return applied;
         }
         finally
         {
             foreach (var jobSpan in jobSpans) jobSpan?.Dispose();
+            span?.Dispose();
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class JobOptions
     /// <summary>Jobs acquired at once.</summary>
     public int BatchSize { get; set; } = 256;
     /// <summary>Transactions of a batch running at the same time.</summary>
-    public int Parallelism { get; set; } = 8;
+    public int Parallelism { get; set; } = 4;
     /// <summary>Timers and continuations of distinct instances fired in one transaction; 1 turns batching off.</summary>
     public int CommandBatchSize { get; set; } = 64;
     /// <summary>How long a failed job waits before the next try.</summary>

@@ -4,8 +4,9 @@ namespace Bpm.Engine.Host.Infrastructure;
 
 /// <summary>
 /// Runs due timers on this node, delivers buffered messages to subscriptions opened since and broadcasts
-/// the signals instances threw: polls, and goes
-/// straight on while there are more due jobs.
+/// the signals instances threw: polls, and goes straight on while there are more due jobs. On PostgreSQL timers
+/// and continuations are claimed by the transactions that fire them; timer starts, and every job on SQLite, are
+/// locked first and run after.
 /// </summary>
 /// <remarks>
 /// On shutdown it acquires nothing more but lets the batch in flight finish, each job committing or rolling
@@ -25,22 +26,23 @@ public sealed class JobExecutorService(JobExecutor jobs, MessageService messages
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                int acquired;
+                bool more;
                 try
                 {
+                    more = await jobs.RunDueBatchesAsync(_abort.Token);
                     var due = await jobs.AcquireAsync(_abort.Token);
                     await running;
                     running = RunAsync(due);
-                    acquired = due.Count;
+                    more |= due.Count == options.BatchSize;
                     await messages.DeliverBufferedAsync(_abort.Token);
                     await messages.DispatchThrownSignalsAsync(_abort.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     logger.LogError(e, "Acquiring due jobs failed");
-                    acquired = 0;
+                    more = false;
                 }
-                if (acquired < options.BatchSize)
+                if (!more)
                 {
                     await running;
                     await Task.Delay(options.PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);

@@ -36,10 +36,11 @@ public sealed class TimersScenario : IScenario
         await Task.Delay(due - DateTime.UtcNow);
         var watch = Stopwatch.StartNew();
         var cpuBefore = host.ProcessorTime();
-        while (await Sql.CountAsync(connectionString, "SELECT count(*) FROM bpm_job") > 0)
+        // Counting the jobs left would cost the server as much as a good part of the firing; whether any is left is cheap.
+        while (await Sql.CountAsync(connectionString, "SELECT count(*) FROM (SELECT 1 FROM bpm_job LIMIT 1) j") > 0)
         {
             if (watch.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("Timers did not all fire within 10 minutes");
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
         var seconds = watch.Elapsed.TotalSeconds;
         var cpu = host.ProcessorTime() - cpuBefore;

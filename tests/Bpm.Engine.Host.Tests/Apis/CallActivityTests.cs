@@ -58,6 +58,29 @@ public abstract class CallActivityTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_start_the_called_process_once_from_a_due_job_when_the_call_activity_is_asynchronous()
+    {
+        // A job that reaches another instance cannot fire in a batch: it goes back and runs on its own.
+        var s = Guid.NewGuid().ToString("N")[..8];
+        var xml = EngineClient.FixtureXml("call-activity.bpmn")
+            .Replace("id=\"caller\"", $"id=\"caller_{s}\"").Replace("id=\"callee\"", $"id=\"callee_{s}\"")
+            .Replace("calledElement=\"callee\"", $"calledElement=\"callee_{s}\" camunda:asyncBefore=\"true\"");
+        Assert.Equal(HttpStatusCode.OK, (await Client.DeployAsync($"call_{s}.bpmn", xml)).StatusCode);
+        var callers = new List<string>();
+        for (var i = 0; i < 3; i++) callers.Add(await Client.StartAsync($"caller_{s}", """{"phone": {"value": "+34 600 000 000"}}"""));
+
+        await EngineClient.EventuallyAsync(async () => (await Client.GetJsonAsync($"job/count?processDefinitionKey=caller_{s}"))["count"]!.GetValue<long>() == 0,
+            TimeSpan.FromSeconds(30), "the continuations to run");
+
+        foreach (var caller in callers)
+        {
+            var child = Assert.Single((await Client.GetJsonAsync($"history/process-instance?superProcessInstanceId={caller}")).AsArray())!;
+            Assert.Single((await Client.GetJsonAsync($"external-task?processInstanceId={child["id"]!.GetValue<string>()}")).AsArray());
+            Assert.Equal(["start", "callDebtor"], await Client.PathAsync(caller));
+        }
+    }
+
+    [Fact]
     public async Task Should_cancel_the_called_instance_with_its_caller()
     {
         var (caller, child, _) = await StartAsync();
