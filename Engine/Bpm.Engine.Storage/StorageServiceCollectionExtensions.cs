@@ -16,7 +16,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddPooledDbContextFactory<BpmDbContext>(db =>
         {
-            if (options.Provider == DatabaseProvider.PostgreSql) db.UseNpgsql(options.ConnectionString);
+            if (options.Provider == DatabaseProvider.PostgreSql) db.UseNpgsql(PostgreSqlConnectionDefaults.Apply(options.ConnectionString));
             else db.UseSqlite(options.ConnectionString);
         });
         services.AddSingleton(TimeProvider.System);
