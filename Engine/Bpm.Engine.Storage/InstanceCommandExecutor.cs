@@ -15,6 +15,7 @@ namespace Bpm.Engine.Storage;
 /// </summary>
 public sealed class InstanceCommandExecutor(
     IDbContextFactory<BpmDbContext> contexts,
+    StorageOptions storage,
     DefinitionCache definitions,
     TaskAvailability availability,
     ProcessRuntime runtime,
@@ -64,7 +65,8 @@ public sealed class InstanceCommandExecutor(
 
     /// <summary>
     /// Runs commands against several distinct instances in one transaction: one query loads them, one
-    /// round trip writes them, one commit makes them durable. All or nothing: when any instance is missing,
+    /// round trip writes them (on PostgreSQL the instances and their history as one statement per table), one commit
+    /// makes them durable. All or nothing: when any instance is missing,
     /// ended or changed meanwhile, or a command fails or reaches another instance (a call activity), nothing
     /// is written and the caller runs the commands one by one, where each such case has its own answer.
     /// </summary>
@@ -96,6 +98,7 @@ public sealed class InstanceCommandExecutor(
             }
             var work = NewWork();
             foreach (var (row, result) in results) await ApplyAsync(db, row, result, work, cancellationToken);
+            if (storage.Provider == DatabaseProvider.PostgreSql) await PostgreSqlBulkWriter.WriteAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             AfterCommit(work);

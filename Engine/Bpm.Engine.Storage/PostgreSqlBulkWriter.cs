@@ -1,0 +1,115 @@
+using Bpm.Engine.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>
+/// On PostgreSQL: writes what a transaction of many commands changes most — the instances, the history rows they
+/// started and the history rows they closed — as three statements over arrays instead of one statement per row, and
+/// leaves everything else of the unit of work to <c>SaveChanges</c>. An instance changed by someone else meanwhile
+/// fails the transaction as <c>SaveChanges</c> would, with a <see cref="DbUpdateConcurrencyException"/>.
+/// </summary>
+internal static class PostgreSqlBulkWriter
+{
+    private static readonly HashSet<string> InstanceColumns =
+        [nameof(ProcessInstanceRow.State), nameof(ProcessInstanceRow.EndTime), nameof(ProcessInstanceRow.Document), nameof(ProcessInstanceRow.Revision)];
+
+    private static readonly HashSet<string> ClosingColumns = [nameof(ActivityInstanceRow.EndTime), nameof(ActivityInstanceRow.Canceled)];
+
+    public static async Task WriteAsync(BpmDbContext db, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        var instances = db.ChangeTracker.Entries<ProcessInstanceRow>().Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns)).ToList();
+        var started = db.ChangeTracker.Entries<ActivityInstanceRow>().Where(e => e.State == EntityState.Added).ToList();
+        var closed = db.ChangeTracker.Entries<ActivityInstanceRow>().Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns)).ToList();
+        if (instances.Count + started.Count + closed.Count == 0) return;
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
+            ?? throw new InvalidOperationException("Bulk writes belong in a transaction");
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (started.Count > 0) batch.BatchCommands.Add(Insert(started.Select(e => e.Entity).ToList()));
+        if (closed.Count > 0) batch.BatchCommands.Add(Close(closed.Select(e => e.Entity).ToList()));
+        NpgsqlBatchCommand? update = null;
+        if (instances.Count > 0) batch.BatchCommands.Add(update = Update(instances));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        if (update is not null && update.RecordsAffected != instances.Count)
+            throw new DbUpdateConcurrencyException($"{instances.Count - update.RecordsAffected} of {instances.Count} process instances were changed meanwhile");
+
+        foreach (var entry in instances) entry.State = EntityState.Unchanged;
+        foreach (var entry in started) entry.State = EntityState.Unchanged;
+        foreach (var entry in closed) entry.State = EntityState.Unchanged;
+    }
+
+    private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
+        entry.Properties.Where(p => p.IsModified).All(p => columns.Contains(p.Metadata.Name));
+
+    private static NpgsqlBatchCommand Insert(List<ActivityInstanceRow> rows) => new("""
+        INSERT INTO bpm_activity_instance (id, process_instance_id, definition_id, definition_key, parent_activity_instance_id, activity_id,
+                                           activity_name, activity_type, task_id, assignee, start_time, end_time, canceled, sequence)
+        SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        """)
+    {
+        Parameters =
+        {
+            Texts(rows.Select(r => r.Id)),
+            Texts(rows.Select(r => r.ProcessInstanceId)),
+            Texts(rows.Select(r => r.DefinitionId)),
+            Texts(rows.Select(r => r.DefinitionKey)),
+            Texts(rows.Select(r => r.ParentActivityInstanceId)),
+            Texts(rows.Select(r => r.ActivityId)),
+            Texts(rows.Select(r => r.ActivityName)),
+            Texts(rows.Select(r => r.ActivityType)),
+            Texts(rows.Select(r => r.TaskId)),
+            Texts(rows.Select(r => r.Assignee)),
+            Times(rows.Select(r => (DateTime?)r.StartTime)),
+            Times(rows.Select(r => r.EndTime)),
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = rows.Select(r => r.Canceled).ToArray() },
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = rows.Select(r => r.Sequence).ToArray() },
+        },
+    };
+
+    private static NpgsqlBatchCommand Close(List<ActivityInstanceRow> rows) => new("""
+        UPDATE bpm_activity_instance AS a SET end_time = v.end_time, canceled = v.canceled
+        FROM unnest($1, $2, $3) AS v(id, end_time, canceled)
+        WHERE a.id = v.id
+        """)
+    {
+        Parameters =
+        {
+            Texts(rows.Select(r => r.Id)),
+            Times(rows.Select(r => r.EndTime)),
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = rows.Select(r => r.Canceled).ToArray() },
+        },
+    };
+
+    private static NpgsqlBatchCommand Update(List<EntityEntry<ProcessInstanceRow>> entries) => new("""
+        UPDATE bpm_process_instance AS p SET state = v.state, end_time = v.end_time, document = v.document, revision = v.revision
+        FROM unnest($1, $2, $3, $4, $5, $6) AS v(id, state, end_time, document, revision, original_revision)
+        WHERE p.id = v.id AND p.revision = v.original_revision
+        """)
+    {
+        Parameters =
+        {
+            Texts(entries.Select(e => e.Entity.Id)),
+            Texts(entries.Select(e => e.Entity.State)),
+            Times(entries.Select(e => e.Entity.EndTime)),
+            Texts(entries.Select(e => e.Entity.Document)),
+            Integers(entries.Select(e => e.Entity.Revision)),
+            Integers(entries.Select(e => e.Property(r => r.Revision).OriginalValue)),
+        },
+    };
+
+    private static NpgsqlParameter Texts(IEnumerable<string?> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = values.ToArray() };
+
+    private static NpgsqlParameter Times(IEnumerable<DateTime?> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = values.ToArray() };
+
+    private static NpgsqlParameter Integers(IEnumerable<int> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = values.ToArray() };
+}
