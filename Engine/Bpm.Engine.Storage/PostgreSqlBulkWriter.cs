@@ -22,10 +22,23 @@ internal static class PostgreSqlBulkWriter
 
     public static async Task WriteAsync(BpmDbContext db, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.DetectChanges();
-        var instances = db.ChangeTracker.Entries<ProcessInstanceRow>().Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns)).ToList();
-        var started = db.ChangeTracker.Entries<ActivityInstanceRow>().Where(e => e.State == EntityState.Added).ToList();
-        var closed = db.ChangeTracker.Entries<ActivityInstanceRow>().Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns)).ToList();
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        List<EntityEntry<ProcessInstanceRow>> instances;
+        List<EntityEntry<ActivityInstanceRow>> started, closed;
+        try
+        {
+            instances = tracker.Entries<ProcessInstanceRow>().Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns)).ToList();
+            var history = tracker.Entries<ActivityInstanceRow>().ToList();
+            started = history.Where(e => e.State == EntityState.Added).ToList();
+            closed = history.Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns)).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
         if (instances.Count + started.Count + closed.Count == 0) return;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
