@@ -259,8 +259,19 @@ internal static class EffectWriter
     /// Stops tracking rows that are deleted in the database directly: rows added by this command are never
     /// inserted, loaded ones are not written back.
     /// </summary>
+    /// <remarks>Looks at the tracked rows without detecting changes first: which rows are tracked is all it needs.</remarks>
     private static void Forget<T>(BpmDbContext db, Func<T, bool> matches) where T : class
     {
-        foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => matches(e.Entity)).ToList()) entry.State = EntityState.Detached;
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries<T>().Where(e => matches(e.Entity)).ToList()) entry.State = EntityState.Detached;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 }

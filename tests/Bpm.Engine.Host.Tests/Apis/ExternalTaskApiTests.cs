@@ -48,6 +48,34 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_answer_each_of_many_concurrent_completions_on_its_own_merits()
+    {
+        // Completions arriving together share transactions; a bad one or a duplicate must not sink the others.
+        var topic = "burst-" + Guid.NewGuid().ToString("N")[..8];
+        var (key, _) = await Client.DeployUniqueAsync("service-task.bpmn", "single-task", xml => xml.Replace("single-task-topic", topic));
+        var instances = new List<string>();
+        for (var i = 0; i < 20; i++) instances.Add(await Client.StartAsync(key));
+        var fetched = await Client.PostAsync("external-task/fetchAndLock",
+            $$"""{"workerId": "w1", "maxTasks": 20, "topics": [{"topicName": "{{topic}}", "lockDuration": 60000}]}""");
+        var tasks = (await EngineClient.Json(fetched)).AsArray().Select(t => t!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(20, tasks.Count);
+
+        var answers = await Task.WhenAll(tasks
+            .Select((task, i) => (Task: task, Worker: i == 0 ? "intruder" : "w1"))
+            .Append((Task: tasks[1], Worker: "w1"))
+            .Select(async c => (c.Task, c.Worker, Response: await Client.CompleteExternalTaskAsync(c.Task, c.Worker))));
+
+        var refused = Assert.Single(answers, a => a.Worker == "intruder").Response;
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("locked by worker 'w1'", (await EngineClient.Json(refused))["message"]!.GetValue<string>());
+        Assert.Single(answers, a => a.Task == tasks[1] && a.Response.StatusCode == HttpStatusCode.NoContent);
+        Assert.Equal(19, answers.Count(a => a.Response.StatusCode == HttpStatusCode.NoContent));
+        var states = await Task.WhenAll(instances.Select(Client.HistoryStateAsync));
+        Assert.Equal(19, states.Count(s => s == "COMPLETED"));
+        Assert.Equal(1, states.Count(s => s == "ACTIVE"));
+    }
+
+    [Fact]
     public async Task Should_deliver_a_task_again_when_its_lock_expired_and_refuse_the_late_worker()
     {
         var (_, instance) = await StartParallelAsync();
