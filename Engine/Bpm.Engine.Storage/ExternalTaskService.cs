@@ -15,7 +15,6 @@ public sealed class ExternalTaskService(
     IDbContextFactory<BpmDbContext> contexts,
     StorageOptions options,
     InstanceCommandExecutor executor,
-    InstanceCommandGroups groups,
     ProcessRuntime runtime,
     TimeProvider time,
     TaskAvailability availability,
@@ -68,8 +67,7 @@ public sealed class ExternalTaskService(
     public async Task CompleteAsync(string taskId, TaskLockHolder holder, JsonObject? variables, JsonObject? localVariables, CancellationToken cancellationToken)
     {
         var topic = "";
-        // Completions arrive in bursts (a worker completes what it fetched): they share transactions.
-        await groups.ExecuteAsync(
+        await executor.ExecuteAsync(
             async (db, ct) =>
             {
                 var task = await RequireLockAsync(db, taskId, holder, "completed", ct);

@@ -74,8 +74,8 @@ public sealed class InstanceCommandExecutor(
     /// Runs first in the transaction and gives the command of each instance; null when what the commands need is
     /// gone (a job taken over). Given no command, the batch writes nothing.
     /// </param>
-    /// <returns>The result of each instance's command when the batch was applied, else null.</returns>
-    public async Task<IReadOnlyDictionary<string, CommandResult>?> TryExecuteBatchAsync(
+    /// <returns>Whether the batch was applied.</returns>
+    public async Task<bool> TryExecuteBatchAsync(
         Func<BpmDbContext, CancellationToken, Task<IReadOnlyDictionary<string, InstanceCommand>?>> claim,
         CancellationToken cancellationToken)
     {
@@ -84,16 +84,16 @@ public sealed class InstanceCommandExecutor(
         try
         {
             var commands = await claim(db, cancellationToken);
-            if (commands is null) return null;
-            if (commands.Count == 0) return new Dictionary<string, CommandResult>();
+            if (commands is null) return false;
+            if (commands.Count == 0) return true;
             var ids = commands.Keys.ToList();
             var rows = await db.ProcessInstances.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken);
-            if (rows.Count != ids.Count) return null;
+            if (rows.Count != ids.Count) return false;
             var results = new List<(ProcessInstanceRow Row, CommandResult Result)>(rows.Count);
             foreach (var row in rows)
             {
                 var result = await RunAsync(db, row, commands[row.Id], cancellationToken);
-                if (result.Effects.Any(e => ReachesAnotherInstance(e, result.Instance))) return null;
+                if (result.Effects.Any(e => ReachesAnotherInstance(e, result.Instance))) return false;
                 results.Add((row, result));
             }
             var work = NewWork();
@@ -102,12 +102,12 @@ public sealed class InstanceCommandExecutor(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             AfterCommit(work);
-            return results.ToDictionary(r => r.Row.Id, r => r.Result);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Each command again on its own: its failure, if any, then lands where it belongs.
-            return null;
+            return false;
         }
     }
 

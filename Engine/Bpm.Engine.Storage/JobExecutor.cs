@@ -140,7 +140,7 @@ public sealed class JobExecutor(
         var jobSpans = new List<System.Diagnostics.Activity?>();
         try
         {
-            var results = await executor.TryExecuteBatchAsync(async (db, ct) =>
+            var applied = await executor.TryExecuteBatchAsync(async (db, ct) =>
             {
                 if (await claim(db, ct) is not { } jobs) return null;
                 if (jobs.Count > 0)
@@ -153,8 +153,8 @@ public sealed class JobExecutor(
                     ? (InstanceCommandExecutor.InstanceCommand)((definition, instance) => runtime.Continue(definition, instance, j.TokenId!))
                     : (definition, instance) => runtime.FireTimer(definition, instance, j.Id));
             }, cancellationToken);
-            span?.SetTag("bpm.jobs.batched", results is not null);
-            return results is not null;
+            span?.SetTag("bpm.jobs.batched", applied);
+            return applied;
         }
         finally
         {

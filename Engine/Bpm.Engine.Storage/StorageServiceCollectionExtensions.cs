@@ -25,7 +25,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TaskAvailability>();
         services.AddSingleton<UserTaskChanges>();
         services.AddSingleton<InstanceCommandExecutor>();
-        services.AddSingleton<InstanceCommandGroups>();
         services.AddSingleton<DeploymentService>();
         services.AddSingleton<ProcessInstanceService>();
         services.AddSingleton<ExternalTaskService>();
