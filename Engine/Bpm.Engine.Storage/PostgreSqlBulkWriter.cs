@@ -69,20 +69,20 @@ internal static class PostgreSqlBulkWriter
     {
         Parameters =
         {
-            Texts(rows.Select(r => r.Id)),
-            Texts(rows.Select(r => r.ProcessInstanceId)),
-            Texts(rows.Select(r => r.DefinitionId)),
-            Texts(rows.Select(r => r.DefinitionKey)),
-            Texts(rows.Select(r => r.ParentActivityInstanceId)),
-            Texts(rows.Select(r => r.ActivityId)),
-            Texts(rows.Select(r => r.ActivityName)),
-            Texts(rows.Select(r => r.ActivityType)),
-            Texts(rows.Select(r => r.TaskId)),
-            Texts(rows.Select(r => r.Assignee)),
-            Times(rows.Select(r => (DateTime?)r.StartTime)),
-            Times(rows.Select(r => r.EndTime)),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = rows.Select(r => r.Canceled).ToArray() },
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = rows.Select(r => r.Sequence).ToArray() },
+            Array(NpgsqlDbType.Text, rows.Select(r => r.Id)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ProcessInstanceId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionKey)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ParentActivityInstanceId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ActivityId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ActivityName)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ActivityType)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.TaskId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.Assignee)),
+            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.StartTime)),
+            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.EndTime)),
+            Array(NpgsqlDbType.Boolean, rows.Select(r => r.Canceled)),
+            Array(NpgsqlDbType.Bigint, rows.Select(r => r.Sequence)),
         },
     };
 
@@ -94,9 +94,9 @@ internal static class PostgreSqlBulkWriter
     {
         Parameters =
         {
-            Texts(rows.Select(r => r.Id)),
-            Times(rows.Select(r => r.EndTime)),
-            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, Value = rows.Select(r => r.Canceled).ToArray() },
+            Array(NpgsqlDbType.Text, rows.Select(r => r.Id)),
+            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.EndTime)),
+            Array(NpgsqlDbType.Boolean, rows.Select(r => r.Canceled)),
         },
     };
 
@@ -108,21 +108,15 @@ internal static class PostgreSqlBulkWriter
     {
         Parameters =
         {
-            Texts(entries.Select(e => e.Entity.Id)),
-            Texts(entries.Select(e => e.Entity.State)),
-            Times(entries.Select(e => e.Entity.EndTime)),
-            Texts(entries.Select(e => e.Entity.Document)),
-            Integers(entries.Select(e => e.Entity.Revision)),
-            Integers(entries.Select(e => e.Property(r => r.Revision).OriginalValue)),
+            Array(NpgsqlDbType.Text, entries.Select(e => e.Entity.Id)),
+            Array(NpgsqlDbType.Text, entries.Select(e => e.Entity.State)),
+            Array(NpgsqlDbType.TimestampTz, entries.Select(e => e.Entity.EndTime)),
+            Array(NpgsqlDbType.Text, entries.Select(e => e.Entity.Document)),
+            Array(NpgsqlDbType.Integer, entries.Select(e => e.Entity.Revision)),
+            Array(NpgsqlDbType.Integer, entries.Select(e => e.Property(r => r.Revision).OriginalValue)),
         },
     };
 
-    private static NpgsqlParameter Texts(IEnumerable<string?> values) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = values.ToArray() };
-
-    private static NpgsqlParameter Times(IEnumerable<DateTime?> values) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = values.ToArray() };
-
-    private static NpgsqlParameter Integers(IEnumerable<int> values) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = values.ToArray() };
+    private static NpgsqlParameter Array<T>(NpgsqlDbType type, IEnumerable<T> values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values.ToArray() };
 }
