@@ -57,6 +57,23 @@ public sealed class CockpitPageTests : BunitContext
     }
 
     [Fact]
+    public void Should_show_the_definitions_when_a_filter_changes_while_the_page_is_still_loading()
+    {
+        var slowRunningInstances = _engine.Hold("GET", "process-instance");
+        _engine.On("GET", "history/process-instance?maxResults=200&state=COMPLETED", "[]");
+        var page = Render<Bpm.Designer.Pages.Cockpit>();
+        page.WaitForAssertion(() => Assert.Contains(_engine.Requests, r => r.PathAndQuery == "process-instance"));
+
+        page.Find("#instance-state").Change("COMPLETED");
+        page.WaitForAssertion(() => Assert.Contains(_engine.Requests, r => r.PathAndQuery.EndsWith("state=COMPLETED", StringComparison.Ordinal)));
+        slowRunningInstances.SetResult();
+
+        page.WaitForAssertion(() => Assert.Equal("3", page.Find("tr[data-definition-key='pay'] .bpm-running").TextContent));
+        page.Find("tr[data-definition-key='pay'] .bpm-business-key").Change("ORDER-8");
+        Assert.Equal("ORDER-8", page.Find("tr[data-definition-key='pay'] .bpm-business-key").GetAttribute("value"));
+    }
+
+    [Fact]
     public void Should_retry_an_incident()
     {
         var page = Render<Bpm.Designer.Pages.Cockpit>();

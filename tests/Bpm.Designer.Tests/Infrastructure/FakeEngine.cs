@@ -10,6 +10,7 @@ namespace Bpm.Designer.Tests.Infrastructure;
 public sealed class FakeEngine : HttpMessageHandler
 {
     private readonly List<(string Method, string PathAndQuery, string Json, HttpStatusCode Status)> _answers = [];
+    private readonly Dictionary<(string Method, string PathAndQuery), TaskCompletionSource> _held = [];
 
     public List<(string Method, string PathAndQuery, string? Body)> Requests { get; } = [];
 
@@ -30,6 +31,14 @@ public sealed class FakeEngine : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Keeps every answer to this request back until the returned source is set: a slow engine, for races between a page's calls.</summary>
+    public TaskCompletionSource Hold(string method, string pathAndQuery)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_held) _held[(method, pathAndQuery)] = gate;
+        return gate;
+    }
+
     public HttpClient Client() => new(this) { BaseAddress = new Uri("http://engine.test/engine-rest/") };
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -37,6 +46,9 @@ public sealed class FakeEngine : HttpMessageHandler
         var path = request.RequestUri!.PathAndQuery is var full && full.StartsWith("/engine-rest/", StringComparison.Ordinal) ? full["/engine-rest/".Length..] : full;
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         lock (Requests) Requests.Add((request.Method.Method, path, body));
+        TaskCompletionSource? gate;
+        lock (_held) _held.TryGetValue((request.Method.Method, path), out gate);
+        if (gate is not null) await gate.Task.WaitAsync(cancellationToken);
         var answer = _answers.FirstOrDefault(a => a.Method == request.Method.Method && a.PathAndQuery == path);
         if (answer.Json is null)
         {
