@@ -7,7 +7,8 @@ namespace Bpm.Bench.Scenarios;
 /// <summary>
 /// Start, external service task, end — durable, end to end over REST: concurrent clients start instances,
 /// HTTP workers fetch and lock in batches and complete. Completed instances per second on SQLite and on
-/// PostgreSQL; baseline: <c>pgbench -N</c> on the same PostgreSQL server in the same run.
+/// PostgreSQL, once the host has settled under the load (<see cref="SteadyState"/>); baseline: <c>pgbench -N</c> on
+/// the same PostgreSQL server in the same run.
 /// </summary>
 public sealed class DurableScenario : IScenario
 {
@@ -21,11 +22,10 @@ public sealed class DurableScenario : IScenario
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchRun run)
     {
         var postgres = await run.PostgresAsync();
-        var duration = run.Options.Duration;
         double sqlite, onPostgres;
-        await using (var host = await EngineHost.StartAsync(null)) sqlite = await MeasureAsync(host, duration);
-        await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync("bench_durable"))) onPostgres = await MeasureAsync(host, duration);
-        var pgbench = await Pgbench.SimpleUpdateTpsAsync(postgres, duration, clients: Starters + Workers);
+        await using (var host = await EngineHost.StartAsync(null)) sqlite = await MeasureAsync(host, "SQLite", run.Options);
+        await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync("bench_durable"))) onPostgres = await MeasureAsync(host, "PostgreSQL", run.Options);
+        var pgbench = await Pgbench.SimpleUpdateTpsAsync(postgres, run.Options.Duration, clients: Starters + Workers);
         return
         [
             new(Name, "completed instances per second, SQLite", Math.Round(sqlite, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench)),
@@ -33,7 +33,7 @@ public sealed class DurableScenario : IScenario
         ];
     }
 
-    private static async Task<double> MeasureAsync(EngineHost host, TimeSpan duration)
+    private static async Task<double> MeasureAsync(EngineHost host, string database, BenchOptions options)
     {
         await host.DeployAsync(RepositoryPaths.Model("durable.bpmn"));
         using var client = host.Client();
@@ -58,11 +58,11 @@ public sealed class DurableScenario : IScenario
         }));
         var all = Task.WhenAll(workers.Append(starting));
 
-        // Warm-up: the host compiles its hot paths in the first seconds.
-        await Task.Delay(duration < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(10));
+        var warmUp = await new SteadyState(() => Task.FromResult(Interlocked.Read(ref completed)), options.WarmUp.Least, options.WarmUp.Most).WaitAsync();
+        Console.Error.WriteLine(SteadyState.Describe($"durable on {database}", warmUp));
         var from = Interlocked.Read(ref completed);
         var watch = Stopwatch.StartNew();
-        await Task.Delay(duration);
+        await Task.Delay(options.Duration);
         var rate = (Interlocked.Read(ref completed) - from) / watch.Elapsed.TotalSeconds;
         stop.Cancel();
         await all;

@@ -31,7 +31,7 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
         await host.DeployAsync(RepositoryPaths.Model("durable.bpmn"));
         var counter = new BenchCounter();
         using var workers = await StartWorkersAsync(broker.WorkerSettings, counter);
-        var rate = await MeasureAsync(host, database, counter, run.Options.Duration);
+        var rate = await MeasureAsync(host, database, counter, run.Options);
         await workers.StopAsync();
         var pgbench = await Pgbench.SimpleUpdateTpsAsync(postgres, run.Options.Duration, clients: Starters + 4);
         return [new(Name, $"completed instances per second, PostgreSQL, workers over {transport}", Math.Round(rate, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench))];
@@ -78,18 +78,20 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
         return workers;
     }
 
-    private static async Task<double> MeasureAsync(EngineHost host, string database, BenchCounter counter, TimeSpan duration)
+    private async Task<double> MeasureAsync(EngineHost host, string database, BenchCounter counter, BenchOptions options)
     {
         using var client = host.Client();
         using var stop = new CancellationTokenSource();
         var starting = new DurableStarters(client, MaxBacklog, () => counter.Count).RunAsync(Starters, stop.Token);
 
-        // Warm-up: the host compiles its hot paths and the workers join their group in the first seconds.
-        await Task.Delay(duration < TimeSpan.FromSeconds(10) ? TimeSpan.FromSeconds(8) : TimeSpan.FromSeconds(15));
+        // The workers join their group in the first seconds; the host settles later (see SteadyState).
         const string completed = "select count(*) from bpm_process_instance where end_time is not null";
+        var joined = options.Quick ? TimeSpan.FromSeconds(8) : TimeSpan.FromSeconds(15);
+        var warmUp = await new SteadyState(() => Sql.CountAsync(database, completed), joined, joined > options.WarmUp.Most ? joined : options.WarmUp.Most).WaitAsync();
+        Console.Error.WriteLine(SteadyState.Describe(Name, warmUp));
         var from = await Sql.CountAsync(database, completed);
         var watch = Stopwatch.StartNew();
-        await Task.Delay(duration);
+        await Task.Delay(options.Duration);
         var rate = (await Sql.CountAsync(database, completed) - from) / watch.Elapsed.TotalSeconds;
         stop.Cancel();
         await starting;
