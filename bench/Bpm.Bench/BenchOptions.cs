@@ -25,5 +25,5 @@ public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Scenarios)
     public TimeSpan Duration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15);
 
     /// <summary>How long a host under load is warmed up at least and at most before it is measured (see <see cref="Infrastructure.SteadyState"/>).</summary>
-    public (TimeSpan Least, TimeSpan Most) WarmUp => Quick ? (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) : (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(180));
+    public (TimeSpan Least, TimeSpan Most) WarmUp => Quick ? (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) : (TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(180));
 }

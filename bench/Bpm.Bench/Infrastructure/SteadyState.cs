@@ -5,13 +5,14 @@ namespace Bpm.Bench.Infrastructure;
 /// <summary>
 /// Waits under load until a host's throughput stops rising. A fresh host first runs its code unoptimized and then
 /// recompiles what is hot, on the same busy cores that serve the load; on two cores that takes a minute or more,
-/// during which throughput keeps climbing. An engine runs for days, so the figures are taken once it has settled:
-/// when no window of the last few beat the best one before it by more than a few percent.
+/// during which throughput keeps climbing, with flat stretches of a quarter of a minute in between. An engine runs for
+/// days, so the figures are taken once it has settled: after the least warm-up, when no window of the last four beat
+/// the best one before it by more than a few percent.
 /// </summary>
 public sealed class SteadyState(Func<Task<long>> count, TimeSpan least, TimeSpan most)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
-    private const int CalmWindows = 3;
+    private const int CalmWindows = 4;
     private const double Rise = 1.05;
 
     /// <summary>Returns how long the warm-up took and the rate of each window, for the report.</summary>
