@@ -87,7 +87,8 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
         // The workers join their group in the first seconds; the host settles later (see SteadyState).
         const string completed = "select count(*) from bpm_process_instance where end_time is not null";
         var joined = options.Quick ? TimeSpan.FromSeconds(8) : TimeSpan.FromSeconds(15);
-        var warmUp = await new SteadyState(() => Sql.CountAsync(database, completed), joined, joined > options.WarmUp.Most ? joined : options.WarmUp.Most).WaitAsync();
+        var (least, most) = options.WarmUp;
+        var warmUp = await new SteadyState(() => Sql.CountAsync(database, completed), Max(least, joined), Max(most, joined)).WaitAsync();
         Console.Error.WriteLine(SteadyState.Describe(Name, warmUp));
         var from = await Sql.CountAsync(database, completed);
         var watch = Stopwatch.StartNew();
@@ -97,6 +98,8 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
         await starting;
         return rate;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private sealed record Broker(Dictionary<string, string> EngineSettings, Dictionary<string, string?> WorkerSettings, Func<ValueTask> Stop) : IAsyncDisposable
     {
