@@ -28,11 +28,16 @@ case "${1:-start}" in
     # Loopback users may use the default guest account; the tests connect over 127.0.0.1.
     [ -f "$base/rabbitmq.conf" ] || printf 'loopback_users = none\n' > "$base/rabbitmq.conf"
     [ "$(id -u)" = 0 ] && chown -R rabbitmq "$base"
-    if ! as_owner "$bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" status >/dev/null 2>&1; then
+    # The listener cannot bind while a closed connection still holds its port in TIME-WAIT (the port lies in the
+    # kernel's ephemeral range): then the node stops at once, and a later attempt, after the wait runs out, succeeds.
+    for attempt in 1 2 3 4; do
+      as_owner "$bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" status >/dev/null 2>&1 && break
       as_owner "$bin/rabbitmq-server" -detached >/dev/null 2>&1
       # The node registers a few seconds after -detached returns: wait on its pid file, then for the broker.
-      as_owner "$bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" --timeout 90 wait "$RABBITMQ_PID_FILE" >/dev/null
-    fi
+      as_owner "$bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" --timeout 90 wait "$RABBITMQ_PID_FILE" >/dev/null 2>&1 && break
+      [ "$attempt" = 4 ] && { echo "RabbitMQ did not start: see $base/log" >&2; exit 1; }
+      sleep 20
+    done
     echo "127.0.0.1:$port"
     ;;
   stop)
