@@ -17,7 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.AddPooledDbContextFactory<BpmDbContext>(db =>
         {
             if (options.Provider == DatabaseProvider.PostgreSql) db.UseNpgsql(PostgreSqlConnectionDefaults.Apply(options.ConnectionString));
-            else db.UseSqlite(options.ConnectionString);
+            else db.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteBusyTimeout());
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ProcessRuntime(sp.GetRequiredService<TimeProvider>()));
