@@ -1,27 +1,26 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// Lets SQLite itself wait for its single write lock (<c>PRAGMA busy_timeout</c>), with the short, growing pauses of its
-/// own busy handler, instead of failing at once and leaving the retry to the driver.
+/// Lets SQLite itself wait for its single write lock, with the short, growing pauses of its own busy handler, instead
+/// of failing at once and leaving the retry to the driver. It waits as long as the connection's <c>Default Timeout</c>
+/// lets a command run (30 s unless the connection string says otherwise). A call on the native handle, not a statement:
+/// it runs on every open of a pooled connection.
 /// </summary>
 internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA busy_timeout = 30000;";
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        var sqlite = (SqliteConnection)connection;
+        SQLitePCL.raw.sqlite3_busy_timeout(sqlite.Handle, sqlite.DefaultTimeout * 1000);
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
     }
 }

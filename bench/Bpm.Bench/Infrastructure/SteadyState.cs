@@ -39,5 +39,5 @@ public sealed class SteadyState(Func<Task<long>> count, TimeSpan least, TimeSpan
     /// <summary>One line for the console: how long the host was warmed and how its rate went.</summary>
     public static string Describe(string what, (TimeSpan Took, IReadOnlyList<double> Rates) warmUp) =>
         $"{what}: warmed up for {warmUp.Took.TotalSeconds:F0} s" +
-        (warmUp.Rates.Count == 0 ? "" : $", rate per 5 s window {string.Join(" → ", warmUp.Rates.Select(r => r.ToString("F0")))}/s");
+        (warmUp.Rates.Count == 0 ? "" : $", rate per {Window.TotalSeconds:F0} s window {string.Join(" → ", warmUp.Rates.Select(r => r.ToString("F0")))}/s");
 }
