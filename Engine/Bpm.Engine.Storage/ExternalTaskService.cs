@@ -15,6 +15,7 @@ public sealed class ExternalTaskService(
     IDbContextFactory<BpmDbContext> contexts,
     StorageOptions options,
     InstanceCommandExecutor executor,
+    InstanceCommandGroups groups,
     ProcessRuntime runtime,
     TimeProvider time,
     TaskAvailability availability,
@@ -67,7 +68,8 @@ public sealed class ExternalTaskService(
     public async Task CompleteAsync(string taskId, TaskLockHolder holder, JsonObject? variables, JsonObject? localVariables, CancellationToken cancellationToken)
     {
         var topic = "";
-        await executor.ExecuteAsync(
+        // Workers complete what they fetched together: their completions share transactions.
+        await groups.ExecuteAsync(
             async (db, ct) =>
             {
                 var task = await RequireLockAsync(db, taskId, holder, "completed", ct);

@@ -5,6 +5,7 @@ using Bpm.Engine.Runtime.Effects;
 using Bpm.Engine.Storage.Entities;
 using Bpm.Engine.Storage.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Bpm.Engine.Storage;
 
@@ -44,9 +45,7 @@ public sealed class InstanceCommandExecutor(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                var instanceId = await locate(db, cancellationToken);
-                var row = await db.ProcessInstances.SingleOrDefaultAsync(p => p.Id == instanceId, cancellationToken)
-                    ?? throw EngineException.NotFound($"Process instance with id '{instanceId}' does not exist");
+                var row = await LoadAsync(db, await locate(db, cancellationToken), cancellationToken);
                 var result = await RunAsync(db, row, command, cancellationToken);
                 var work = NewWork();
                 await ApplyAsync(db, row, result, work, cancellationToken);
@@ -98,9 +97,7 @@ public sealed class InstanceCommandExecutor(
             }
             var work = NewWork();
             foreach (var (row, result) in results) await ApplyAsync(db, row, result, work, cancellationToken);
-            if (storage.Provider == DatabaseProvider.PostgreSql) await PostgreSqlBulkWriter.WriteAsync(db, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CommitAsync(db, transaction, cancellationToken);
             AfterCommit(work);
             return true;
         }
@@ -111,15 +108,30 @@ public sealed class InstanceCommandExecutor(
         }
     }
 
+    /// <summary>
+    /// Writes a transaction of many commands and commits it: on PostgreSQL the instances and their history as one
+    /// statement per table, the rest of the unit of work by <c>SaveChanges</c>.
+    /// </summary>
+    internal async Task CommitAsync(BpmDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (storage.Provider == DatabaseProvider.PostgreSql) await PostgreSqlBulkWriter.WriteAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    internal static async Task<ProcessInstanceRow> LoadAsync(BpmDbContext db, string instanceId, CancellationToken cancellationToken) =>
+        await db.ProcessInstances.SingleOrDefaultAsync(p => p.Id == instanceId, cancellationToken)
+            ?? throw EngineException.NotFound($"Process instance with id '{instanceId}' does not exist");
+
     /// <summary>Lets the runtime run <paramref name="command"/> on the stored instance; an ended one refuses.</summary>
-    private async Task<CommandResult> RunAsync(BpmDbContext db, ProcessInstanceRow row, InstanceCommand command, CancellationToken cancellationToken)
+    internal async Task<CommandResult> RunAsync(BpmDbContext db, ProcessInstanceRow row, InstanceCommand command, CancellationToken cancellationToken)
     {
         var instance = InstanceDocument.Read(row.Document);
         if (instance.IsEnded) throw EngineException.Conflict($"Process instance '{row.Id}' has already ended");
         return command(await definitions.GetAsync(db, row.DefinitionId, cancellationToken), instance);
     }
 
-    private static bool ReachesAnotherInstance(RuntimeEffect effect, ProcessInstance instance) => effect switch
+    internal static bool ReachesAnotherInstance(RuntimeEffect effect, ProcessInstance instance) => effect switch
     {
         ChildInstanceRequested or ChildInstanceCancelled or ErrorThrownToCaller or EscalationThrownToCaller => true,
         InstanceEnded => instance.SuperInstanceId is not null,
@@ -148,9 +160,9 @@ public sealed class InstanceCommandExecutor(
         return work;
     }
 
-    private CommittedWork NewWork() => new() { TaskChanges = taskChanges.Observed ? [] : null };
+    internal CommittedWork NewWork() => new() { TaskChanges = taskChanges.Observed ? [] : null };
 
-    private async Task AddAsync(BpmDbContext db, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
+    internal async Task AddAsync(BpmDbContext db, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
     {
         var instance = result.Instance;
         var row = new ProcessInstanceRow
@@ -173,7 +185,7 @@ public sealed class InstanceCommandExecutor(
     /// Writes a result and everything it sets off in the same transaction: instances its call activities
     /// start, called instances they cancel, and callers that a called instance returns to or throws at.
     /// </summary>
-    private async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
+    internal async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
     {
         work.Results.Add(result);
         await EffectWriter.ApplyAsync(db, row, result, work, cancellationToken);

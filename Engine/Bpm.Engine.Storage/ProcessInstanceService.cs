@@ -12,6 +12,7 @@ public sealed class ProcessInstanceService(
     IDbContextFactory<BpmDbContext> contexts,
     DefinitionCache definitions,
     InstanceCommandExecutor executor,
+    InstanceCommandGroups groups,
     ProcessRuntime runtime)
 {
     public const int MaxBusinessKeyLength = 255;
@@ -52,7 +53,7 @@ public sealed class ProcessInstanceService(
             throw new EngineException(EngineErrorKind.Forbidden,
                 $"User '{starter.User}' may not start process '{definition.Key}': its candidate starters are {Starters(definition)}");
         var result = runtime.Start(definition, definitionId, businessKey, variables);
-        await executor.InsertAsync(result, cancellationToken);
+        await groups.InsertAsync(result, cancellationToken);
         return result.Instance;
     }
 

@@ -6,6 +6,7 @@ public sealed class StorageOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; set; } = "Data Source=bpm.db";
     public JobOptions Jobs { get; set; } = new();
+    public GroupCommitOptions GroupCommit { get; set; } = new();
 
     public StorageOptions UseSqlite(string connectionString)
     {

@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TaskAvailability>();
         services.AddSingleton<UserTaskChanges>();
         services.AddSingleton<InstanceCommandExecutor>();
+        services.AddSingleton<InstanceCommandGroups>();
         services.AddSingleton<DeploymentService>();
         services.AddSingleton<ProcessInstanceService>();
         services.AddSingleton<ExternalTaskService>();

@@ -14,6 +14,8 @@ public sealed class BpmHostOptions
     public string? DataFolder { get; set; }
     /// <summary><c>Bpm:Jobs</c>: this node's job executor.</summary>
     public JobOptions Jobs { get; set; } = new();
+    /// <summary><c>Bpm:GroupCommit</c>: starts and completions arriving together share transactions.</summary>
+    public GroupCommitOptions GroupCommit { get; set; } = new();
     public TelemetrySection Telemetry { get; set; } = new();
     public LoggingSection Logging { get; set; } = new();
     /// <summary>How long a stopping node may take to finish in-flight requests and jobs.</summary>

@@ -30,7 +30,7 @@ public static class EngineHostExtensions
             connectionString = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
         }
         var jobs = options.Jobs;
-        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; });
+        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; o.GroupCommit = options.GroupCommit; });
         if (jobs.Enabled) builder.Services.AddHostedService<JobExecutorService>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BpmDbContext>>().CreateDbContext());
 

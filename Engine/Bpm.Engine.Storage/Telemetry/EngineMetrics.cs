@@ -24,6 +24,7 @@ public sealed class EngineMetrics
     private readonly Counter<long> _externalTasksFailed;
     private readonly Counter<long> _jobsAcquired;
     private readonly Histogram<double> _jobAcquisition;
+    private readonly Histogram<long> _commandsGrouped;
     private volatile IReadOnlyDictionary<string, long> _openIncidents = new Dictionary<string, long>();
     private volatile IReadOnlyDictionary<string, double> _outboxLag = new Dictionary<string, double>();
 
@@ -40,6 +41,8 @@ public sealed class EngineMetrics
         _jobsAcquired = meter.CreateCounter<long>("bpm.jobs.acquired", description: "Due jobs (timers, continuations) this node acquired");
         _jobAcquisition = meter.CreateHistogram<double>("bpm.jobs.acquisition.duration", unit: "s", description: "Time one acquisition of due jobs took, locking included",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        _commandsGrouped = meter.CreateHistogram<long>("bpm.commands.grouped", unit: "{command}", description: "Commands (instance starts, external-task completions) written together in one transaction by group commit",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
         meter.CreateObservableGauge("bpm.incidents.open", ObserveOpenIncidents, description: "Open incidents in the whole database, by incident type");
         meter.CreateObservableGauge("bpm.outbox.lag", ObserveOutboxLag, unit: "s",
             description: "Age of the oldest service task that waits for a worker and could be handed out now, by topic (absent when none waits)");
@@ -81,6 +84,9 @@ public sealed class EngineMetrics
         _jobAcquisition.Record(took.TotalSeconds);
         if (count > 0) _jobsAcquired.Add(count);
     }
+
+    /// <summary>One transaction of the group commit wrote <paramref name="commands"/> commands.</summary>
+    public void CommandsGrouped(int commands) => _commandsGrouped.Record(commands);
 
     /// <summary>The open incidents by type, as last counted in the database.</summary>
     public void SetOpenIncidents(IReadOnlyDictionary<string, long> byType) => _openIncidents = byType;

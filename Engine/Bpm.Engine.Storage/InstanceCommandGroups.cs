@@ -1,0 +1,194 @@
+using System.Threading.Channels;
+using Bpm.Engine.Errors;
+using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage.Entities;
+using Bpm.Engine.Storage.Telemetry;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>
+/// Group commit: commands that arrive while others are being written share one transaction (one commit and, on
+/// PostgreSQL, one statement per table) instead of one each. No command waits for a timer: what is queued when a
+/// writer is free goes into its next transaction, so a lone command runs at once, on its own.
+/// </summary>
+/// <remarks>
+/// A command refused by its own checks (a stale lock, an ended instance) gets its refusal and the group goes on
+/// without it. A command whose instance is already in the group, or whose result reaches another instance (a call
+/// activity), runs on its own after the group commits. When the group cannot be written whole (a concurrent change,
+/// a database error), nothing of it is written and each of its commands runs again on its own, where its own result
+/// or error goes back to its caller. One caller's cancellation never aborts the others' transaction; a caller
+/// cancelled before its command is taken gets a cancellation.
+/// </remarks>
+public sealed class InstanceCommandGroups : IAsyncDisposable
+{
+    private readonly IDbContextFactory<BpmDbContext> _contexts;
+    private readonly InstanceCommandExecutor _executor;
+    private readonly EngineMetrics _metrics;
+    private readonly int _maxGroup;
+    private readonly Channel<GroupedCommand> _queue = Channel.CreateUnbounded<GroupedCommand>();
+    private readonly Task[] _writers;
+
+    public InstanceCommandGroups(IDbContextFactory<BpmDbContext> contexts, InstanceCommandExecutor executor, StorageOptions storage, EngineMetrics metrics)
+    {
+        _contexts = contexts;
+        _executor = executor;
+        _metrics = metrics;
+        _maxGroup = Math.Max(storage.GroupCommit.MaxGroup, 1);
+        var writers = Math.Max(storage.GroupCommit.Writers, 0);
+        if (writers == 0) _queue.Writer.Complete();
+        _writers = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(WriteAsync))];
+    }
+
+    /// <summary>As <see cref="InstanceCommandExecutor.ExecuteAsync(Func{BpmDbContext, CancellationToken, Task{string}}, InstanceCommandExecutor.InstanceCommand, CancellationToken)"/>, in a group.</summary>
+    public Task<CommandResult> ExecuteAsync(
+        Func<BpmDbContext, CancellationToken, Task<string>> locate,
+        InstanceCommandExecutor.InstanceCommand command,
+        CancellationToken cancellationToken) =>
+        Enqueue(new GroupedChange(locate, command, cancellationToken));
+
+    /// <summary>As <see cref="InstanceCommandExecutor.InsertAsync"/>, in a group.</summary>
+    public Task InsertAsync(CommandResult result, CancellationToken cancellationToken) =>
+        Enqueue(new GroupedInsert(result, cancellationToken));
+
+    private Task<CommandResult> Enqueue(GroupedCommand command) =>
+        _queue.Writer.TryWrite(command) ? command.Result.Task : command.AloneAsync(_executor);
+
+    private async Task WriteAsync()
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            var group = new List<GroupedCommand>();
+            while (group.Count < _maxGroup && reader.TryRead(out var command))
+            {
+                if (command.CancellationToken.IsCancellationRequested) command.Result.TrySetCanceled(command.CancellationToken);
+                else group.Add(command);
+            }
+            try
+            {
+                if (group.Count == 1) await AnswerAloneAsync(group[0]);
+                else if (group.Count > 1) await WriteTogetherAsync(group);
+            }
+            catch (Exception e)
+            {
+                // Both paths answer every command themselves; should one still throw, its callers hear of it and
+                // the writer goes on.
+                foreach (var command in group) command.Result.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task WriteTogetherAsync(List<GroupedCommand> group)
+    {
+        var alone = new List<GroupedCommand>();
+        var staged = new List<(GroupedCommand Command, ProcessInstanceRow? Row, CommandResult Result)>();
+        CommittedWork? work = null;
+        try
+        {
+            await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var instances = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var command in group)
+            {
+                try
+                {
+                    if (await command.StageAsync(_executor, db, instances) is { } ready) staged.Add((command, ready.Row, ready.Result));
+                    else alone.Add(command);
+                }
+                catch (EngineException refused)
+                {
+                    command.Result.TrySetException(refused);
+                }
+            }
+            if (staged.Count > 0)
+            {
+                var writing = _executor.NewWork();
+                foreach (var (_, row, result) in staged)
+                {
+                    if (row is null) await _executor.AddAsync(db, result, writing, CancellationToken.None);
+                    else await _executor.ApplyAsync(db, row, result, writing, CancellationToken.None);
+                }
+                await _executor.CommitAsync(db, transaction, CancellationToken.None);
+                work = writing;
+                _metrics.CommandsGrouped(staged.Count);
+            }
+        }
+        catch (Exception)
+        {
+            // Nothing of the group was written: each command that has no answer yet runs on its own.
+            alone.AddRange(staged.Select(s => s.Command));
+            staged.Clear();
+        }
+        if (work is not null) _executor.AfterCommit(work);
+        foreach (var (command, _, result) in staged) command.Result.TrySetResult(result);
+        await Task.WhenAll(alone.Select(AnswerAloneAsync));
+    }
+
+    private async Task AnswerAloneAsync(GroupedCommand command)
+    {
+        try
+        {
+            command.Result.TrySetResult(await command.AloneAsync(_executor));
+            _metrics.CommandsGrouped(1);
+        }
+        catch (OperationCanceledException) when (command.CancellationToken.IsCancellationRequested)
+        {
+            command.Result.TrySetCanceled(command.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            command.Result.TrySetException(e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers);
+    }
+
+    private abstract class GroupedCommand(CancellationToken cancellationToken)
+    {
+        public CancellationToken CancellationToken => cancellationToken;
+
+        public TaskCompletionSource<CommandResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>
+        /// Runs the command in the group's transaction up to what it would write; null when it has to run on its
+        /// own after the group. An <see cref="EngineException"/> is its answer: nothing of it was added to the group.
+        /// </summary>
+        public abstract Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances);
+
+        public abstract Task<CommandResult> AloneAsync(InstanceCommandExecutor executor);
+    }
+
+    private sealed class GroupedChange(
+        Func<BpmDbContext, CancellationToken, Task<string>> locate,
+        InstanceCommandExecutor.InstanceCommand command,
+        CancellationToken cancellationToken) : GroupedCommand(cancellationToken)
+    {
+        public override async Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances)
+        {
+            var instanceId = await locate(db, CancellationToken.None);
+            if (!instances.Add(instanceId)) return null;
+            var row = await InstanceCommandExecutor.LoadAsync(db, instanceId, CancellationToken.None);
+            var result = await executor.RunAsync(db, row, command, CancellationToken.None);
+            return result.Effects.Any(e => InstanceCommandExecutor.ReachesAnotherInstance(e, result.Instance)) ? null : (row, result);
+        }
+
+        public override Task<CommandResult> AloneAsync(InstanceCommandExecutor executor) => executor.ExecuteAsync(locate, command, CancellationToken);
+    }
+
+    private sealed class GroupedInsert(CommandResult result, CancellationToken cancellationToken) : GroupedCommand(cancellationToken)
+    {
+        public override Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances) =>
+            Task.FromResult<(ProcessInstanceRow?, CommandResult)?>(instances.Add(result.Instance.Id) ? (null, result) : null);
+
+        public override async Task<CommandResult> AloneAsync(InstanceCommandExecutor executor)
+        {
+            await executor.InsertAsync(result, CancellationToken);
+            return result;
+        }
+    }
+}

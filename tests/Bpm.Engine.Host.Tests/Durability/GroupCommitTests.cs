@@ -1,0 +1,76 @@
+using System.Net;
+using Bpm.Engine.Host.Tests.Infrastructure;
+using Bpm.Engine.Host.Tests.Operations;
+
+namespace Bpm.Engine.Host.Tests.Durability;
+
+/// <summary>
+/// Starts and completions arriving together share transactions; each still gets the answer it would get on its own.
+/// One writer (<c>Bpm__GroupCommit__Writers=1</c>) makes what arrives while it writes wait for its next transaction.
+/// </summary>
+public sealed class GroupCommitTests
+{
+    private static readonly Dictionary<string, string> OneWriter = new() { ["Bpm__GroupCommit__Writers"] = "1" };
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task Should_write_starts_and_completions_arriving_together_in_shared_transactions(string provider)
+    {
+        await using var database = provider == "Sqlite" ? TestDatabase.Sqlite() : await TestDatabase.PostgreSqlAsync();
+        await using var engine = await EngineProcess.StartAsync(database, OneWriter);
+        var client = new EngineClient(engine.Client());
+        var topic = "group-" + Guid.NewGuid().ToString("N")[..8];
+        var (key, _) = await client.DeployUniqueAsync("service-task.bpmn", "single-task", xml => xml.Replace("single-task-topic", topic));
+
+        var instances = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => client.StartAsync(key, businessKey: $"order-{i}")));
+        var tasks = (await client.FetchAndLockAsync("w1", topic, maxTasks: 40)).Select(t => t!["id"]!.GetValue<string>()).ToList();
+        var answers = await Task.WhenAll(tasks
+            .Select((task, i) => (Task: task, Worker: i == 0 ? "intruder" : "w1"))
+            .Append((Task: tasks[1], Worker: "w1"))
+            .Select(async c => (c.Task, c.Worker, Response: await client.CompleteExternalTaskAsync(c.Task, c.Worker))));
+
+        Assert.Equal(40, instances.Distinct().Count());
+        Assert.Equal(40, tasks.Count);
+        Assert.Equal(HttpStatusCode.BadRequest, Assert.Single(answers, a => a.Worker == "intruder").Response.StatusCode);
+        var twice = answers.Where(a => a.Task == tasks[1]).Select(a => a.Response.StatusCode).Order().ToList();
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], twice);
+        var states = await Task.WhenAll(instances.Select(client.HistoryStateAsync));
+        Assert.Equal(39, states.Count(s => s == "COMPLETED"));
+        Assert.Equal(1, states.Count(s => s == "ACTIVE"));
+        var businessKeys = await Task.WhenAll(instances.Select(async i => (await client.GetJsonAsync($"history/process-instance/{i}"))["businessKey"]!.GetValue<string>()));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"order-{i}").Order(), businessKeys.Order());
+
+        using var scraper = new HttpClient { BaseAddress = engine.BaseAddress };
+        var metrics = await scraper.GetStringAsync("/metrics");
+        var commands = PrometheusText.Value(metrics, "bpm_commands_grouped_sum");
+        var transactions = PrometheusText.Value(metrics, "bpm_commands_grouped_count");
+        Assert.True(commands == 40 + 39, $"40 starts and 39 completions written through group commit, was {commands}:\n{metrics}");
+        Assert.True(transactions < commands, $"{commands} commands in {transactions} transactions");
+    }
+
+    [Fact]
+    public async Task Should_return_to_the_caller_when_called_instances_end_in_completions_arriving_together()
+    {
+        await using var database = TestDatabase.Sqlite();
+        await using var engine = await EngineProcess.StartAsync(database, OneWriter);
+        var client = new EngineClient(engine.Client());
+        var s = Guid.NewGuid().ToString("N")[..8];
+        var xml = EngineClient.FixtureXml("call-activity.bpmn")
+            .Replace("id=\"caller\"", $"id=\"caller_{s}\"").Replace("id=\"callee\"", $"id=\"callee_{s}\"")
+            .Replace("calledElement=\"callee\"", $"calledElement=\"callee_{s}\"").Replace("camunda:topic=\"dial\"", $"camunda:topic=\"dial_{s}\"");
+        Assert.Equal(HttpStatusCode.OK, (await client.DeployAsync($"call_{s}.bpmn", xml)).StatusCode);
+
+        var callers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.StartAsync($"caller_{s}", """{"phone": {"value": "+34 600 000 000"}}""")));
+        var tasks = await client.FetchAndLockAsync("w", $"dial_{s}", maxTasks: 20);
+        var answers = await Task.WhenAll(tasks.Select(t => client.CompleteExternalTaskAsync(t!["id"]!.GetValue<string>(), "w", """{"outcome": {"value": "promised"}}""")));
+
+        Assert.Equal(20, tasks.Count);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.NoContent, a.StatusCode));
+        foreach (var caller in callers)
+        {
+            Assert.Equal("COMPLETED", await client.HistoryStateAsync(caller));
+            Assert.Equal(["start", "callDebtor", "called"], await client.PathAsync(caller));
+        }
+    }
+}
