@@ -2,6 +2,7 @@ using Bpm.Engine.Runtime;
 using Bpm.Engine.Runtime.Effects;
 using Bpm.Engine.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Bpm.Engine.Storage;
 
@@ -184,22 +185,18 @@ internal static class EffectWriter
         if (endedTasks.Count > 0)
         {
             var ids = endedTasks.Select(t => t.TaskId).ToList();
-            Forget<ExternalTaskRow>(db, t => ids.Contains(t.Id));
-            Forget<UserTaskRow>(db, t => ids.Contains(t.Id));
-            Forget<UserTaskCandidateRow>(db, c => ids.Contains(c.TaskId));
             var external = endedTasks.Where(t => t.ActivityType == "serviceTask").Select(t => t.TaskId).ToList();
             var human = endedTasks.Where(t => t.ActivityType == "userTask").Select(t => t.TaskId).ToList();
-            if (external.Count > 0)
-            {
-                await db.ExternalTasks.Where(t => external.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-                // The failure incident of an external task goes with the task.
-                await db.Incidents.Where(i => external.Contains(i.Configuration) && i.IncidentType == IncidentTypes.FailedExternalTask).ExecuteDeleteAsync(cancellationToken);
-            }
+            if (external.Count < ids.Count) Forget<ExternalTaskRow>(db, t => ids.Contains(t.Id) && !external.Contains(t.Id));
+            if (human.Count < ids.Count) Forget<UserTaskRow>(db, t => ids.Contains(t.Id) && !human.Contains(t.Id));
+            Forget<UserTaskCandidateRow>(db, c => ids.Contains(c.TaskId));
+            if (external.Count > 0) await EndExternalTasksAsync(db, external, cancellationToken);
             if (human.Count > 0)
             {
                 if (taskChanges is not null) taskChanges.AddRange(await EndedTasksAsync(db, instance, endedTasks.Where(t => t.ActivityType == "userTask"), cancellationToken));
                 await db.UserTaskCandidates.Where(c => human.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
-                await db.UserTasks.Where(t => human.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+                var unread = Delete(db, db.UserTasks, human);
+                if (unread.Count > 0) await db.UserTasks.Where(t => unread.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
             }
         }
         // Told in the order they happened: a completed task before the task its token reached next.
@@ -232,6 +229,52 @@ internal static class EffectWriter
         row.Revision++;
     }
 
+    /// <summary>
+    /// Deletes external tasks that ended, with the failure incident that goes with a task. A task the transaction read
+    /// (the one a worker answers) is deleted in the transaction's batch of writes, and its incident only when it has
+    /// one: an external task has an open incident exactly while its retries are 0. Tasks it did not read are deleted,
+    /// with any incident, by a statement each.
+    /// </summary>
+    private static async Task EndExternalTasksAsync(BpmDbContext db, List<string> ids, CancellationToken cancellationToken)
+    {
+        var failed = WithoutDetectingChanges(db, () =>
+            ids.Where(id => db.ExternalTasks.Local.FindEntry(id) is { State: EntityState.Unchanged or EntityState.Modified, Entity.Retries: 0 }).ToList());
+        var unread = Delete(db, db.ExternalTasks, ids);
+        if (unread.Count > 0) await db.ExternalTasks.Where(t => unread.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+        failed.AddRange(unread);
+        if (failed.Count > 0)
+            await db.Incidents.Where(i => failed.Contains(i.Configuration) && i.IncidentType == IncidentTypes.FailedExternalTask).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the rows with <paramref name="ids"/> that the transaction tracks in its batch of writes (one it added is
+    /// never inserted) and gives the ids of those it does not track, for the caller to delete by a statement.
+    /// </summary>
+    private static List<string> Delete<T>(BpmDbContext db, DbSet<T> rows, List<string> ids) where T : class =>
+        WithoutDetectingChanges(db, () => Delete(rows.Local, ids));
+
+    private static List<string> Delete<T>(LocalView<T> tracked, List<string> ids) where T : class
+    {
+        var unread = new List<string>();
+        foreach (var id in ids)
+        {
+            var entry = tracked.FindEntry(id);
+            switch (entry?.State)
+            {
+                case null or EntityState.Detached:
+                    unread.Add(id);
+                    break;
+                case EntityState.Added:
+                    entry.State = EntityState.Detached;
+                    break;
+                case EntityState.Unchanged or EntityState.Modified:
+                    entry.State = EntityState.Deleted;
+                    break;
+            }
+        }
+        return unread;
+    }
+
     /// <summary>The user tasks about to be deleted, with whom they concerned, read in the same transaction before they go.</summary>
     private static async Task<IEnumerable<UserTaskChange>> EndedTasksAsync(BpmDbContext db, ProcessInstance instance, IEnumerable<WaitEnded> ended, CancellationToken cancellationToken)
     {
@@ -259,15 +302,22 @@ internal static class EffectWriter
     /// Stops tracking rows that are deleted in the database directly: rows added by this command are never
     /// inserted, loaded ones are not written back.
     /// </summary>
-    /// <remarks>Looks at the tracked rows without detecting changes first: which rows are tracked is all it needs.</remarks>
-    private static void Forget<T>(BpmDbContext db, Func<T, bool> matches) where T : class
+    private static void Forget<T>(BpmDbContext db, Func<T, bool> matches) where T : class =>
+        WithoutDetectingChanges(db, () =>
+        {
+            foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => matches(e.Entity)).ToList()) entry.State = EntityState.Detached;
+            return 0;
+        });
+
+    /// <summary>Runs <paramref name="look"/> on the tracked rows as they are: which rows are tracked is all it needs.</summary>
+    private static TResult WithoutDetectingChanges<TResult>(BpmDbContext db, Func<TResult> look)
     {
         var tracker = db.ChangeTracker;
         var detecting = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            foreach (var entry in tracker.Entries<T>().Where(e => matches(e.Entity)).ToList()) entry.State = EntityState.Detached;
+            return look();
         }
         finally
         {

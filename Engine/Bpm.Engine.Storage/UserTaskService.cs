@@ -58,7 +58,8 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
         var result = await executor.ExecuteAsync(
             async (db, ct) =>
             {
-                var task = await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
+                // Tracked: the completion deletes it in the transaction's batch of writes.
+                var task = await db.UserTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
                 if (task.Suspended) throw EngineException.Invalid($"Task '{taskId}' is suspended");
                 return task.ProcessInstanceId;
             },

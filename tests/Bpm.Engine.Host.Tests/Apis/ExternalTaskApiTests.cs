@@ -116,6 +116,31 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_remove_the_incident_of_a_failed_task_with_the_task()
+    {
+        // Cancelled with its incident open: the task and the incident go together.
+        var (_, cancelled) = await StartParallelAsync();
+        var stuck = Assert.Single(await FetchForInstanceAsync("credit", cancelled))["id"]!.GetValue<string>();
+        await Client.PostAsync($"external-task/{stuck}/failure", """{"workerId": "w1", "errorMessage": "down", "retries": 0, "retryTimeout": 0}""");
+        Assert.Single((await Client.GetJsonAsync($"incident?processInstanceId={cancelled}")).AsArray());
+        // Completed after its incident was resolved: nothing is left behind either.
+        var (_, completed) = await StartParallelAsync();
+        var retried = Assert.Single(await FetchForInstanceAsync("credit", completed))["id"]!.GetValue<string>();
+        await Client.PostAsync($"external-task/{retried}/failure", """{"workerId": "w1", "errorMessage": "down", "retries": 0, "retryTimeout": 0}""");
+        await Client.PutAsync($"external-task/{retried}/retries", """{"retries": 1}""");
+        Assert.Single(await FetchForInstanceAsync("credit", completed));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.Http.DeleteAsync($"process-instance/{cancelled}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.CompleteExternalTaskAsync(retried, "w1")).StatusCode);
+
+        Assert.Empty((await Client.GetJsonAsync($"incident?processInstanceId={cancelled}")).AsArray());
+        Assert.Empty((await Client.GetJsonAsync($"external-task?processInstanceId={cancelled}")).AsArray());
+        Assert.Empty((await Client.GetJsonAsync($"incident?processInstanceId={completed}")).AsArray());
+        Assert.DoesNotContain(retried, (await Client.GetJsonAsync($"external-task?processInstanceId={completed}")).AsArray().Select(t => t!["id"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.CompleteExternalTaskAsync(retried, "w1")).StatusCode);
+    }
+
+    [Fact]
     public async Task Should_hold_back_a_failed_task_until_its_retry_timeout_passed()
     {
         var (_, instance) = await StartParallelAsync();
