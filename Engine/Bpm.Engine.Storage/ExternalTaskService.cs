@@ -77,6 +77,7 @@ public sealed class ExternalTaskService(
                 return task.ProcessInstanceId;
             },
             (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables, localVariables),
+            taskId,
             cancellationToken);
         metrics.ExternalTaskCompleted(topic);
     }
@@ -212,7 +213,8 @@ public sealed class ExternalTaskService(
     {
         var workerId = holder.WorkerId;
         if (string.IsNullOrWhiteSpace(workerId)) throw EngineException.Invalid("workerId is required");
-        var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
+        // Found among the tasks a group of completions read together, else read now.
+        var task = await db.ExternalTasks.FindAsync([taskId], cancellationToken)
             ?? throw await GoneAsync(db, taskId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (holder.LockToken is { } token)

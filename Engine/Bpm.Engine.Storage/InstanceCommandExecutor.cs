@@ -119,8 +119,9 @@ public sealed class InstanceCommandExecutor(
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>The instance's row: tracked already when its transaction read it before (a group of completions), else read now.</summary>
     internal static async Task<ProcessInstanceRow> LoadAsync(BpmDbContext db, string instanceId, CancellationToken cancellationToken) =>
-        await db.ProcessInstances.SingleOrDefaultAsync(p => p.Id == instanceId, cancellationToken)
+        await db.ProcessInstances.FindAsync([instanceId], cancellationToken)
             ?? throw EngineException.NotFound($"Process instance with id '{instanceId}' does not exist");
 
     /// <summary>Lets the runtime run <paramref name="command"/> on the stored instance; an ended one refuses.</summary>

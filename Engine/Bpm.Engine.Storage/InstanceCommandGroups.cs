@@ -41,11 +41,13 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     }
 
     /// <summary>As <see cref="InstanceCommandExecutor.ExecuteAsync(Func{BpmDbContext, CancellationToken, Task{string}}, InstanceCommandExecutor.InstanceCommand, CancellationToken)"/>, in a group.</summary>
+    /// <param name="externalTaskId">The external task the command answers, if any: a group reads all of its tasks and their instances at once.</param>
     public Task<CommandResult> ExecuteAsync(
         Func<BpmDbContext, CancellationToken, Task<string>> locate,
         InstanceCommandExecutor.InstanceCommand command,
+        string? externalTaskId,
         CancellationToken cancellationToken) =>
-        Enqueue(new GroupedChange(locate, command, cancellationToken));
+        Enqueue(new GroupedChange(locate, command, externalTaskId, cancellationToken));
 
     /// <summary>As <see cref="InstanceCommandExecutor.InsertAsync"/>, in a group.</summary>
     public Task InsertAsync(CommandResult result, CancellationToken cancellationToken) =>
@@ -88,6 +90,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         {
             await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await PreloadAsync(db, group);
             var instances = new HashSet<string>(StringComparer.Ordinal);
             foreach (var command in group)
             {
@@ -123,6 +126,19 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         if (work is not null) _executor.AfterCommit(work);
         foreach (var (command, _, result) in staged) command.Result.TrySetResult(result);
         await Task.WhenAll(alone.Select(AnswerAloneAsync));
+    }
+
+    /// <summary>
+    /// Reads the external tasks the group answers and their instances with one query each, so that each command finds
+    /// them tracked instead of asking the database twice.
+    /// </summary>
+    private static async Task PreloadAsync(BpmDbContext db, List<GroupedCommand> group)
+    {
+        var taskIds = group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct().ToList();
+        if (taskIds.Count < 2) return;
+        var tasks = await db.ExternalTasks.Where(t => taskIds.Contains(t.Id)).ToListAsync();
+        var instanceIds = tasks.Select(t => t.ProcessInstanceId).Distinct().ToList();
+        if (instanceIds.Count > 0) await db.ProcessInstances.Where(p => instanceIds.Contains(p.Id)).LoadAsync();
     }
 
     private async Task AnswerAloneAsync(GroupedCommand command)
@@ -166,8 +182,11 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     private sealed class GroupedChange(
         Func<BpmDbContext, CancellationToken, Task<string>> locate,
         InstanceCommandExecutor.InstanceCommand command,
+        string? externalTaskId,
         CancellationToken cancellationToken) : GroupedCommand(cancellationToken)
     {
+        public string? ExternalTaskId => externalTaskId;
+
         public override async Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances)
         {
             var instanceId = await locate(db, CancellationToken.None);
