@@ -184,15 +184,12 @@ internal static class EffectWriter
         }
         if (endedTasks.Count > 0)
         {
-            var ids = endedTasks.Select(t => t.TaskId).ToList();
             var external = endedTasks.Where(t => t.ActivityType == "serviceTask").Select(t => t.TaskId).ToList();
             var human = endedTasks.Where(t => t.ActivityType == "userTask").Select(t => t.TaskId).ToList();
-            if (external.Count < ids.Count) Forget<ExternalTaskRow>(db, t => ids.Contains(t.Id) && !external.Contains(t.Id));
-            if (human.Count < ids.Count) Forget<UserTaskRow>(db, t => ids.Contains(t.Id) && !human.Contains(t.Id));
-            Forget<UserTaskCandidateRow>(db, c => ids.Contains(c.TaskId));
             if (external.Count > 0) await EndExternalTasksAsync(db, external, cancellationToken);
             if (human.Count > 0)
             {
+                Forget<UserTaskCandidateRow>(db, c => human.Contains(c.TaskId));
                 if (taskChanges is not null) taskChanges.AddRange(await EndedTasksAsync(db, instance, endedTasks.Where(t => t.ActivityType == "userTask"), cancellationToken));
                 await db.UserTaskCandidates.Where(c => human.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
                 var unread = Delete(db, db.UserTasks, human);
