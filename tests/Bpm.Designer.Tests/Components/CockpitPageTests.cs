@@ -70,7 +70,7 @@ public sealed class CockpitPageTests : BunitContext
 
         page.WaitForAssertion(() => Assert.Equal("3", page.Find("tr[data-definition-key='pay'] .bpm-running").TextContent));
         page.Find("tr[data-definition-key='pay'] .bpm-business-key").Change("ORDER-8");
-        Assert.Equal("ORDER-8", page.Find("tr[data-definition-key='pay'] .bpm-business-key").GetAttribute("value"));
+        page.WaitForAssertion(() => Assert.Equal("ORDER-8", page.Find("tr[data-definition-key='pay'] .bpm-business-key").GetAttribute("value")));
     }
 
     [Fact]
