@@ -192,7 +192,7 @@ internal static class EffectWriter
                 Forget<UserTaskCandidateRow>(db, c => human.Contains(c.TaskId));
                 if (taskChanges is not null) taskChanges.AddRange(await EndedTasksAsync(db, instance, endedTasks.Where(t => t.ActivityType == "userTask"), cancellationToken));
                 await db.UserTaskCandidates.Where(c => human.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
-                var unread = Delete(db, db.UserTasks, human);
+                var unread = WithoutDetectingChanges(db, () => Delete(db.UserTasks.Local, human));
                 if (unread.Count > 0) await db.UserTasks.Where(t => unread.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
             }
         }
@@ -234,9 +234,12 @@ internal static class EffectWriter
     /// </summary>
     private static async Task EndExternalTasksAsync(BpmDbContext db, List<string> ids, CancellationToken cancellationToken)
     {
-        var failed = WithoutDetectingChanges(db, () =>
-            ids.Where(id => db.ExternalTasks.Local.FindEntry(id) is { State: EntityState.Unchanged or EntityState.Modified, Entity.Retries: 0 }).ToList());
-        var unread = Delete(db, db.ExternalTasks, ids);
+        var (failed, unread) = WithoutDetectingChanges(db, () =>
+        {
+            var tracked = db.ExternalTasks.Local;
+            var withIncident = ids.Where(id => tracked.FindEntry(id) is { State: EntityState.Unchanged or EntityState.Modified, Entity.Retries: 0 }).ToList();
+            return (withIncident, Delete(tracked, ids));
+        });
         if (unread.Count > 0) await db.ExternalTasks.Where(t => unread.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
         failed.AddRange(unread);
         if (failed.Count > 0)
@@ -247,9 +250,6 @@ internal static class EffectWriter
     /// Deletes the rows with <paramref name="ids"/> that the transaction tracks in its batch of writes (one it added is
     /// never inserted) and gives the ids of those it does not track, for the caller to delete by a statement.
     /// </summary>
-    private static List<string> Delete<T>(BpmDbContext db, DbSet<T> rows, List<string> ids) where T : class =>
-        WithoutDetectingChanges(db, () => Delete(rows.Local, ids));
-
     private static List<string> Delete<T>(LocalView<T> tracked, List<string> ids) where T : class
     {
         var unread = new List<string>();
@@ -299,12 +299,11 @@ internal static class EffectWriter
     /// Stops tracking rows that are deleted in the database directly: rows added by this command are never
     /// inserted, loaded ones are not written back.
     /// </summary>
-    private static void Forget<T>(BpmDbContext db, Func<T, bool> matches) where T : class =>
-        WithoutDetectingChanges(db, () =>
-        {
-            foreach (var entry in db.ChangeTracker.Entries<T>().Where(e => matches(e.Entity)).ToList()) entry.State = EntityState.Detached;
-            return 0;
-        });
+    private static void Forget<T>(BpmDbContext db, Func<T, bool> matches) where T : class
+    {
+        var forgotten = WithoutDetectingChanges(db, () => db.ChangeTracker.Entries<T>().Where(e => matches(e.Entity)).ToList());
+        foreach (var entry in forgotten) entry.State = EntityState.Detached;
+    }
 
     /// <summary>Runs <paramref name="look"/> on the tracked rows as they are: which rows are tracked is all it needs.</summary>
     private static TResult WithoutDetectingChanges<TResult>(BpmDbContext db, Func<TResult> look)
