@@ -187,14 +187,7 @@ internal static class EffectWriter
             var external = endedTasks.Where(t => t.ActivityType == "serviceTask").Select(t => t.TaskId).ToList();
             var human = endedTasks.Where(t => t.ActivityType == "userTask").Select(t => t.TaskId).ToList();
             if (external.Count > 0) await EndExternalTasksAsync(db, external, cancellationToken);
-            if (human.Count > 0)
-            {
-                Forget<UserTaskCandidateRow>(db, c => human.Contains(c.TaskId));
-                if (taskChanges is not null) taskChanges.AddRange(await EndedTasksAsync(db, instance, endedTasks.Where(t => t.ActivityType == "userTask"), cancellationToken));
-                await db.UserTaskCandidates.Where(c => human.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
-                var unread = WithoutDetectingChanges(db, () => Delete(db.UserTasks.Local, human));
-                if (unread.Count > 0) await db.UserTasks.Where(t => unread.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-            }
+            if (human.Count > 0) await EndUserTasksAsync(db, instance, endedTasks.Where(t => t.ActivityType == "userTask"), taskChanges, createdTasks, cancellationToken);
         }
         // Told in the order they happened: a completed task before the task its token reached next.
         if (createdTasks is not null) taskChanges!.AddRange(createdTasks);
@@ -272,14 +265,38 @@ internal static class EffectWriter
         return unread;
     }
 
-    /// <summary>The user tasks about to be deleted, with whom they concerned, read in the same transaction before they go.</summary>
-    private static async Task<IEnumerable<UserTaskChange>> EndedTasksAsync(BpmDbContext db, ProcessInstance instance, IEnumerable<WaitEnded> ended, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes user tasks that ended, with their candidates, and tells whom they concerned. A task the transaction read
+    /// (the one an approver completes) was read with its candidates: both are deleted in the transaction's batch of
+    /// writes. Tasks it did not read are read as they are, then deleted by a statement each. A task created and ended
+    /// by the same command was never stored, and is never told as created.
+    /// </summary>
+    private static async Task EndUserTasksAsync(
+        BpmDbContext db, ProcessInstance instance, IEnumerable<WaitEnded> ended, List<UserTaskChange>? taskChanges, List<UserTaskChange>? createdTasks,
+        CancellationToken cancellationToken)
     {
         var byId = ended.DistinctBy(t => t.TaskId).ToDictionary(t => t.TaskId);
-        var tasks = await StoredUserTask.ReadAsync(db, byId.Keys.ToList(), cancellationToken);
-        return tasks.Select(t => UserTaskChange.Of(
+        var (read, unread) = WithoutDetectingChanges(db, () =>
+        {
+            var candidates = db.ChangeTracker.Entries<UserTaskCandidateRow>().Where(c => byId.ContainsKey(c.Entity.TaskId)).ToList();
+            var read = byId.Keys
+                .Select(id => db.UserTasks.Local.FindEntry(id))
+                .Where(e => e is { State: EntityState.Unchanged or EntityState.Modified })
+                .Select(e => new StoredUserTask(e!.Entity, [.. candidates.Where(c => c.Entity.TaskId == e.Entity.Id).Select(c => c.Entity)]))
+                .ToList();
+            foreach (var candidate in candidates) candidate.State = candidate.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
+            return (read, Delete(db.UserTasks.Local, [.. byId.Keys]));
+        });
+        createdTasks?.RemoveAll(c => byId.ContainsKey(c.TaskId));
+        if (unread.Count > 0)
+        {
+            if (taskChanges is not null) read.AddRange(await StoredUserTask.ReadAsync(db, unread, cancellationToken));
+            await db.UserTaskCandidates.Where(c => unread.Contains(c.TaskId)).ExecuteDeleteAsync(cancellationToken);
+            await db.UserTasks.Where(t => unread.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+        taskChanges?.AddRange(read.Select(t => UserTaskChange.Of(
             byId[t.Task.Id].Canceled ? UserTaskChange.Cancelled : UserTaskChange.Completed, t.Task.Id, instance.Id, instance.DefinitionKey, t.Task.Name, t.Task.Assignee,
-            t.Candidates));
+            t.Candidates)));
     }
 
     private static JobRow Job(ProcessInstance instance, string id, string kind, string elementId, DateTimeOffset due, DateTimeOffset time) => new()

@@ -58,10 +58,14 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
         var result = await executor.ExecuteAsync(
             async (db, ct) =>
             {
-                // Tracked: the completion deletes it in the transaction's batch of writes.
-                var task = await db.UserTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId);
-                if (task.Suspended) throw EngineException.Invalid($"Task '{taskId}' is suspended");
-                return task.ProcessInstanceId;
+                // Tracked with its candidates, in one query: the completion deletes them all in the transaction's batch
+                // of writes, and tells whom the task concerned without reading it again.
+                var stored = await db.UserTasks
+                    .Where(t => t.Id == taskId)
+                    .Select(t => new { Task = t, Candidates = db.UserTaskCandidates.Where(c => c.TaskId == t.Id).ToList() })
+                    .SingleOrDefaultAsync(ct) ?? throw NotFound(taskId);
+                if (stored.Task.Suspended) throw EngineException.Invalid($"Task '{taskId}' is suspended");
+                return stored.Task.ProcessInstanceId;
             },
             (definition, instance) => runtime.CompleteTask(definition, instance, taskId, variables),
             cancellationToken);

@@ -132,6 +132,24 @@ public abstract class UserTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_remove_a_task_with_its_candidates_when_it_is_completed_or_its_instance_cancelled()
+    {
+        var (_, _, completed) = await StartReviewAsync();
+        var (_, cancelledInstance, cancelled) = await StartReviewAsync();
+        Assert.Equal(3, await fixture.Database.CountAsync("bpm_user_task_candidate", "task_id", completed));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync($"task/{completed}/complete", "{}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.Http.DeleteAsync($"process-instance/{cancelledInstance}")).StatusCode);
+
+        foreach (var task in new[] { completed, cancelled })
+        {
+            Assert.Equal(0, await fixture.Database.CountAsync("bpm_user_task", "id", task));
+            Assert.Equal(0, await fixture.Database.CountAsync("bpm_user_task_candidate", "task_id", task));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostAsync($"task/{completed}/complete", "{}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Should_answer_404_for_an_unknown_task()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Client.Http.GetAsync("task/unknown")).StatusCode);

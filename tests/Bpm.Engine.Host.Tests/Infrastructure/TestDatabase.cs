@@ -45,6 +45,25 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase("PostgreSql", builder.ConnectionString, null, name);
     }
 
+    /// <summary>
+    /// How many rows of <paramref name="table"/> hold <paramref name="value"/> in <paramref name="column"/>, read straight
+    /// from the database: for what the API does not show, such as rows left behind.
+    /// </summary>
+    public async Task<long> CountAsync(string table, string column, string value)
+    {
+        await using System.Data.Common.DbConnection connection = Provider == "Sqlite"
+            ? new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)
+            : new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {column} = @value";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@value";
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_folder is not null)
