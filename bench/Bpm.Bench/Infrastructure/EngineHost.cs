@@ -11,9 +11,9 @@ public sealed class EngineHost : IAsyncDisposable
     public const string ApiKey = "bench-key";
 
     private readonly Process _process;
-    private readonly string? _dataFolder;
+    private readonly string _dataFolder;
 
-    private EngineHost(Process process, Uri address, string? dataFolder)
+    private EngineHost(Process process, Uri address, string dataFolder)
     {
         _process = process;
         _dataFolder = dataFolder;
@@ -30,14 +30,16 @@ public sealed class EngineHost : IAsyncDisposable
     public static async Task<EngineHost> StartAsync(string? postgresConnectionString, IDictionary<string, string>? settings = null)
     {
         var port = FreePort();
+        // A folder of its own: the host watches its working folder's tree for configuration changes, and in the shared
+        // temporary folder it would hear every write of the bench's PostgreSQL server.
+        var dataFolder = Directory.CreateTempSubdirectory("bpm-bench-host-").FullName;
         var start = new ProcessStartInfo("dotnet", [RepositoryPaths.HostAssembly()])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = dataFolder,
         };
-        string? dataFolder = null;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Bpm__Auth__ApiKeys__0"] = ApiKey;
@@ -45,7 +47,6 @@ public sealed class EngineHost : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         if (postgresConnectionString is null)
         {
-            dataFolder = Directory.CreateTempSubdirectory("bpm-bench-sqlite-").FullName;
             start.Environment["Bpm__Database__Provider"] = "Sqlite";
             start.Environment["ConnectionStrings__Bpm"] = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
         }
@@ -103,7 +104,7 @@ public sealed class EngineHost : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        if (_dataFolder is not null) Directory.Delete(_dataFolder, recursive: true);
+        Directory.Delete(_dataFolder, recursive: true);
     }
 
     private async Task WaitUntilReadyAsync()
