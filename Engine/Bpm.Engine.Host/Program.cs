@@ -1,6 +1,8 @@
 using Bpm.Engine.Host.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read once, at start. Watching for changes to them would watch the whole tree under the working folder,
+// and wake the host on every write there: the embedded database's, its logs', a deployment's.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddBpmEngineHost();
 
 var app = builder.Build();
