@@ -129,16 +129,17 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     }
 
     /// <summary>
-    /// Reads the external tasks the group answers and their instances with one query each, so that each command finds
-    /// them tracked instead of asking the database twice.
+    /// Reads the external tasks the group answers with their instances, in one query, so that each command finds them
+    /// tracked instead of asking the database twice.
     /// </summary>
     private static async Task PreloadAsync(BpmDbContext db, List<GroupedCommand> group)
     {
         var taskIds = group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct().ToList();
         if (taskIds.Count < 2) return;
-        var tasks = await db.ExternalTasks.Where(t => taskIds.Contains(t.Id)).ToListAsync();
-        var instanceIds = tasks.Select(t => t.ProcessInstanceId).Distinct().ToList();
-        if (instanceIds.Count > 0) await db.ProcessInstances.Where(p => instanceIds.Contains(p.Id)).LoadAsync();
+        await db.ExternalTasks
+            .Where(t => taskIds.Contains(t.Id))
+            .Join(db.ProcessInstances, t => t.ProcessInstanceId, p => p.Id, (t, p) => new { Task = t, Instance = p })
+            .LoadAsync();
     }
 
     private async Task AnswerAloneAsync(GroupedCommand command)
