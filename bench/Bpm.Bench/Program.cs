@@ -27,6 +27,7 @@ await using (var run = new BenchRun(options))
             failed = true;
             Console.Error.WriteLine($"{scenario.Name} failed: {e}");
         }
+        await run.CleanAsync();
     }
 }
 

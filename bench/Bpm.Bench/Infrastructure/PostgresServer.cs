@@ -7,6 +7,7 @@ public sealed class PostgresServer : IAsyncDisposable
 {
     private readonly string _bin;
     private readonly string _data;
+    private readonly List<string> _databases = [];
 
     private PostgresServer(string bin, string data, int port)
     {
@@ -35,11 +36,28 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async Task<string> CreateDatabaseAsync(string name)
     {
+        await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}");
+        _databases.Add(name);
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Drops the databases created so far, so that the next scenario does not share the server with their autovacuum
+    /// and their dirty pages.
+    /// </summary>
+    public async Task DropDatabasesAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        foreach (var name in _databases) await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        _databases.Clear();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()

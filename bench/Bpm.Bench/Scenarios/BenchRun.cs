@@ -11,6 +11,12 @@ public sealed class BenchRun(BenchOptions options) : IAsyncDisposable
 
     public async Task<PostgresServer> PostgresAsync() => _postgres ??= await PostgresServer.StartAsync();
 
+    /// <summary>After a scenario: what it left on the shared server goes, so that it does not weigh on the next one.</summary>
+    public async Task CleanAsync()
+    {
+        if (_postgres is not null) await _postgres.DropDatabasesAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null) await _postgres.DisposeAsync();
