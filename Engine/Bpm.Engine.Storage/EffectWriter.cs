@@ -279,13 +279,13 @@ internal static class EffectWriter
         var (read, unread) = WithoutDetectingChanges(db, () =>
         {
             var candidates = db.ChangeTracker.Entries<UserTaskCandidateRow>().Where(c => byId.ContainsKey(c.Entity.TaskId)).ToList();
-            var read = byId.Keys
+            var stored = byId.Keys
                 .Select(id => db.UserTasks.Local.FindEntry(id))
                 .Where(e => e is { State: EntityState.Unchanged or EntityState.Modified })
                 .Select(e => new StoredUserTask(e!.Entity, [.. candidates.Where(c => c.Entity.TaskId == e.Entity.Id).Select(c => c.Entity)]))
                 .ToList();
             foreach (var candidate in candidates) candidate.State = candidate.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
-            return (read, Delete(db.UserTasks.Local, [.. byId.Keys]));
+            return (stored, Delete(db.UserTasks.Local, [.. byId.Keys]));
         });
         createdTasks?.RemoveAll(c => byId.ContainsKey(c.TaskId));
         if (unread.Count > 0)
