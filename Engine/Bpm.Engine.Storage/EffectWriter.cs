@@ -248,22 +248,15 @@ internal static class EffectWriter
         var unread = new List<string>();
         foreach (var id in ids)
         {
-            var entry = tracked.FindEntry(id);
-            switch (entry?.State)
-            {
-                case null or EntityState.Detached:
-                    unread.Add(id);
-                    break;
-                case EntityState.Added:
-                    entry.State = EntityState.Detached;
-                    break;
-                case EntityState.Unchanged or EntityState.Modified:
-                    entry.State = EntityState.Deleted;
-                    break;
-            }
+            if (tracked.FindEntry(id) is { State: not EntityState.Detached } entry) Delete(entry);
+            else unread.Add(id);
         }
         return unread;
     }
+
+    /// <summary>Deletes a tracked row in the transaction's batch of writes; one this command added is never inserted.</summary>
+    private static void Delete(EntityEntry entry) =>
+        entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
 
     /// <summary>
     /// Deletes user tasks that ended, with their candidates, and tells whom they concerned. A task the transaction read
@@ -284,7 +277,7 @@ internal static class EffectWriter
                 .Where(e => e is { State: EntityState.Unchanged or EntityState.Modified })
                 .Select(e => new StoredUserTask(e!.Entity, [.. candidates.Where(c => c.Entity.TaskId == e.Entity.Id).Select(c => c.Entity)]))
                 .ToList();
-            foreach (var candidate in candidates) candidate.State = candidate.State == EntityState.Added ? EntityState.Detached : EntityState.Deleted;
+            foreach (var candidate in candidates) Delete(candidate);
             return (stored, Delete(db.UserTasks.Local, [.. byId.Keys]));
         });
         createdTasks?.RemoveAll(c => byId.ContainsKey(c.TaskId));

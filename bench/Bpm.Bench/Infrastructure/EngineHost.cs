@@ -11,12 +11,12 @@ public sealed class EngineHost : IAsyncDisposable
     public const string ApiKey = "bench-key";
 
     private readonly Process _process;
-    private readonly string _dataFolder;
+    private readonly string _folder;
 
-    private EngineHost(Process process, Uri address, string dataFolder)
+    private EngineHost(Process process, Uri address, string folder)
     {
         _process = process;
-        _dataFolder = dataFolder;
+        _folder = folder;
         Address = address;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[engine] " + e.Data); };
@@ -30,15 +30,15 @@ public sealed class EngineHost : IAsyncDisposable
     public static async Task<EngineHost> StartAsync(string? postgresConnectionString, IDictionary<string, string>? settings = null)
     {
         var port = FreePort();
-        // A folder of its own: the host watches its working folder's tree for configuration changes, and in the shared
-        // temporary folder it would hear every write of the bench's PostgreSQL server.
-        var dataFolder = Directory.CreateTempSubdirectory("bpm-bench-host-").FullName;
+        // A folder of its own, removed afterwards: the host's working folder and the SQLite database's, apart from the
+        // shared temporary folder the bench's PostgreSQL server writes in.
+        var folder = Directory.CreateTempSubdirectory("bpm-bench-host-").FullName;
         var start = new ProcessStartInfo("dotnet", [RepositoryPaths.HostAssembly()])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = dataFolder,
+            WorkingDirectory = folder,
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -48,7 +48,7 @@ public sealed class EngineHost : IAsyncDisposable
         if (postgresConnectionString is null)
         {
             start.Environment["Bpm__Database__Provider"] = "Sqlite";
-            start.Environment["ConnectionStrings__Bpm"] = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
+            start.Environment["ConnectionStrings__Bpm"] = $"Data Source={Path.Combine(folder, "bpm.db")}";
         }
         else
         {
@@ -56,7 +56,7 @@ public sealed class EngineHost : IAsyncDisposable
             start.Environment["ConnectionStrings__Bpm"] = postgresConnectionString + ";Maximum Pool Size=100";
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        var host = new EngineHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), dataFolder);
+        var host = new EngineHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"), folder);
         await host.WaitUntilReadyAsync();
         return host;
     }
@@ -104,7 +104,7 @@ public sealed class EngineHost : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        Directory.Delete(_dataFolder, recursive: true);
+        Directory.Delete(_folder, recursive: true);
     }
 
     private async Task WaitUntilReadyAsync()
