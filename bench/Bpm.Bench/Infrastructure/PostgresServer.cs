@@ -34,6 +34,10 @@ public sealed class PostgresServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The CPU time of the server: its postmaster, backends and background workers.</summary>
+    public TimeSpan ProcessorTime() =>
+        Infrastructure.ProcessorTime.OfTree(int.Parse(File.ReadLines(Path.Combine(_data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture));
+
     public async Task<string> CreateDatabaseAsync(string name)
     {
         await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}");

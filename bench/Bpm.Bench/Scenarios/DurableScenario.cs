@@ -8,7 +8,8 @@ namespace Bpm.Bench.Scenarios;
 /// Start, external service task, end — durable, end to end over REST: concurrent clients start instances,
 /// HTTP workers fetch and lock in batches and complete. Completed instances per second on SQLite and on
 /// PostgreSQL, once the host has settled under the load (<see cref="SteadyState"/>); baseline: <c>pgbench -N</c> on
-/// the same PostgreSQL server in the same run.
+/// the same PostgreSQL server in the same run. Where the time goes: the CPU time per completed instance of the engine
+/// host and of the PostgreSQL server, the server's against its CPU time per pgbench transaction.
 /// </summary>
 public sealed class DurableScenario : IScenario
 {
@@ -22,18 +23,23 @@ public sealed class DurableScenario : IScenario
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchRun run)
     {
         var postgres = await run.PostgresAsync();
-        double sqlite, onPostgres;
-        await using (var host = await EngineHost.StartAsync(null)) sqlite = await MeasureAsync(host, "SQLite", run.Options);
-        await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync("bench_durable"))) onPostgres = await MeasureAsync(host, "PostgreSQL", run.Options);
-        var pgbench = await Pgbench.SimpleUpdateTpsAsync(postgres, run.Options.Duration, clients: Starters + Workers);
+        DurableMeasurement sqlite, onPostgres;
+        await using (var host = await EngineHost.StartAsync(null)) sqlite = await MeasureAsync(host, null, "SQLite", run.Options);
+        await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync("bench_durable")))
+            onPostgres = await MeasureAsync(host, postgres, "PostgreSQL", run.Options);
+        var pgbench = await Pgbench.SimpleUpdateAsync(postgres, run.Options.Duration, clients: Starters + Workers);
         return
         [
-            new(Name, "completed instances per second, SQLite", Math.Round(sqlite, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench)),
-            new(Name, "completed instances per second, PostgreSQL", Math.Round(onPostgres, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench)),
+            new(Name, "completed instances per second, SQLite", Math.Round(sqlite.Rate, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench.Tps)),
+            new(Name, "completed instances per second, PostgreSQL", Math.Round(onPostgres.Rate, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench.Tps)),
+            new(Name, "engine CPU per completed instance, SQLite", Math.Round(sqlite.EngineCpuMs, 3), "ms"),
+            new(Name, "engine CPU per completed instance, PostgreSQL", Math.Round(onPostgres.EngineCpuMs, 3), "ms"),
+            new(Name, "PostgreSQL server CPU per completed instance", Math.Round(onPostgres.ServerCpuMs!.Value, 3), "ms",
+                "PostgreSQL server CPU per pgbench -N transaction", Math.Round(pgbench.ServerCpuMsPerTransaction, 3)),
         ];
     }
 
-    private static async Task<double> MeasureAsync(EngineHost host, string database, BenchOptions options)
+    private static async Task<DurableMeasurement> MeasureAsync(EngineHost host, PostgresServer? server, string database, BenchOptions options)
     {
         await host.DeployAsync(RepositoryPaths.Model("durable.bpmn"));
         using var client = host.Client();
@@ -60,12 +66,13 @@ public sealed class DurableScenario : IScenario
 
         var warmUp = await new SteadyState(() => Task.FromResult(Interlocked.Read(ref completed)), options.WarmUp.Least, options.WarmUp.Most).WaitAsync();
         Console.Error.WriteLine(SteadyState.Describe($"durable on {database}", warmUp));
-        var from = Interlocked.Read(ref completed);
+        var (from, engineFrom, serverFrom) = (Interlocked.Read(ref completed), host.ProcessorTime(), server?.ProcessorTime());
         var watch = Stopwatch.StartNew();
         await Task.Delay(options.Duration);
-        var rate = (Interlocked.Read(ref completed) - from) / watch.Elapsed.TotalSeconds;
+        var (done, engineCpu, serverCpu) = (Interlocked.Read(ref completed) - from, host.ProcessorTime() - engineFrom, server?.ProcessorTime() - serverFrom);
+        var rate = done / watch.Elapsed.TotalSeconds;
         stop.Cancel();
         await all;
-        return rate;
+        return new DurableMeasurement(rate, engineCpu.TotalMilliseconds / done, serverCpu?.TotalMilliseconds / done);
     }
 }

@@ -33,7 +33,7 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
         using var workers = await StartWorkersAsync(broker.WorkerSettings, counter);
         var rate = await MeasureAsync(host, database, counter, run.Options);
         await workers.StopAsync();
-        var pgbench = await Pgbench.SimpleUpdateTpsAsync(postgres, run.Options.Duration, clients: Starters + 4);
+        var pgbench = (await Pgbench.SimpleUpdateAsync(postgres, run.Options.Duration, clients: Starters + 4)).Tps;
         return [new(Name, $"completed instances per second, PostgreSQL, workers over {transport}", Math.Round(rate, 1), "instances/s", "pgbench -N TPS, same PostgreSQL server", Math.Round(pgbench))];
     }
 

@@ -1,0 +1,4 @@
+namespace Bpm.Bench.Infrastructure;
+
+/// <summary>What <c>pgbench -N</c> measured: its transactions per second, and the server's CPU time per transaction.</summary>
+public sealed record PgbenchRun(double Tps, double ServerCpuMsPerTransaction);
