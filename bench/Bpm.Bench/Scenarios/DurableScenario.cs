@@ -73,6 +73,7 @@ public sealed class DurableScenario : IScenario
         var rate = done / watch.Elapsed.TotalSeconds;
         stop.Cancel();
         await all;
-        return new DurableMeasurement(rate, engineCpu.TotalMilliseconds / done, serverCpu?.TotalMilliseconds / done);
+        var per = Math.Max(done, 1);
+        return new DurableMeasurement(rate, engineCpu.TotalMilliseconds / per, serverCpu?.TotalMilliseconds / per);
     }
 }
