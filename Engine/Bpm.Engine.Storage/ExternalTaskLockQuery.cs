@@ -5,15 +5,16 @@ using Npgsql;
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// Selects fetchable external tasks of one topic for locking. On PostgreSQL the rows are locked with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so concurrent workers never receive the same task; SQLite serializes writers.
+/// Finds the fetchable external tasks of one topic for locking. On PostgreSQL one statement picks them with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so concurrent workers never receive the same task, and locks them; on SQLite, which
+/// serializes writers, the caller selects them and locks them in its transaction.
 /// </summary>
 internal static class ExternalTaskLockQuery
 {
+    /// <summary>SQLite: the fetchable tasks, tracked, for the caller to lock and save.</summary>
     public static Task<List<ExternalTaskRow>> SelectAsync(
-        BpmDbContext db, DatabaseProvider provider, FetchTopic topic, int limit, bool usePriority, DateTime now, CancellationToken cancellationToken)
+        BpmDbContext db, FetchTopic topic, int limit, bool usePriority, DateTime now, CancellationToken cancellationToken)
     {
-        if (provider == DatabaseProvider.PostgreSql) return SelectForUpdateAsync(db, topic, limit, usePriority, now, cancellationToken);
         var query = db.ExternalTasks.Where(t =>
             t.Topic == topic.TopicName && !t.Suspended && (t.Retries == null || t.Retries > 0)
             && (t.LockExpiration == null || t.LockExpiration <= now)
@@ -25,17 +26,25 @@ internal static class ExternalTaskLockQuery
         return query.Take(limit).ToListAsync(cancellationToken);
     }
 
-    private static Task<List<ExternalTaskRow>> SelectForUpdateAsync(
-        BpmDbContext db, FetchTopic topic, int limit, bool usePriority, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// PostgreSQL: locks the fetchable tasks for <paramref name="workerId"/> under a fresh lock token each and returns
+    /// them as locked, in fetch order, in one statement (one round trip, its own transaction).
+    /// </summary>
+    public static async Task<List<ExternalTaskRow>> LockAsync(
+        BpmDbContext db, FetchTopic topic, int limit, bool usePriority, DateTime now, string workerId, CancellationToken cancellationToken)
     {
         var parameters = new List<NpgsqlParameter>
         {
             new("topic", topic.TopicName),
             new("now", now),
             new("limit", limit),
+            new("worker", workerId),
+            new("expiration", now.AddMilliseconds(topic.LockDuration)),
         };
         var sql = """
-            SELECT * FROM bpm_external_task
+            UPDATE bpm_external_task AS t
+            SET worker_id = @worker, lock_expiration = @expiration, lock_token = replace(gen_random_uuid()::text, '-', ''), attempts = t.attempts + 1
+            FROM (SELECT id FROM bpm_external_task
             WHERE topic = @topic AND NOT suspended AND (retries IS NULL OR retries > 0)
               AND (lock_expiration IS NULL OR lock_expiration <= @now)
               AND (available_from IS NULL OR available_from <= @now)
@@ -56,7 +65,10 @@ internal static class ExternalTaskLockQuery
             parameters.Add(new NpgsqlParameter("ids", topic.ProcessDefinitionIds.ToArray()));
         }
         sql += usePriority ? " ORDER BY priority DESC, create_time" : " ORDER BY create_time";
-        sql += " LIMIT @limit FOR UPDATE SKIP LOCKED";
-        return db.ExternalTasks.FromSqlRaw(sql, parameters.Cast<object>().ToArray()).AsTracking().ToListAsync(cancellationToken);
+        sql += " LIMIT @limit FOR UPDATE SKIP LOCKED) AS picked WHERE t.id = picked.id RETURNING t.*";
+        var rows = await db.ExternalTasks.FromSqlRaw(sql, parameters.Cast<object>().ToArray()).AsNoTracking().ToListAsync(cancellationToken);
+        return usePriority
+            ? [.. rows.OrderByDescending(t => t.Priority).ThenBy(t => t.CreateTime)]
+            : [.. rows.OrderBy(t => t.CreateTime)];
     }
 }

@@ -27,23 +27,35 @@ public sealed class ExternalTaskService(
         var locked = new List<(ExternalTaskRow Row, FetchTopic Topic)>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            foreach (var topic in topics)
+            if (options.Provider == DatabaseProvider.PostgreSql)
             {
-                if (locked.Count >= maxTasks) break;
-                var rows = await ExternalTaskLockQuery.SelectAsync(db, options.Provider, topic, maxTasks - locked.Count, usePriority, now, cancellationToken);
-                foreach (var row in rows)
+                foreach (var topic in topics)
                 {
-                    row.WorkerId = workerId;
-                    row.LockExpiration = now.AddMilliseconds(topic.LockDuration);
-                    row.LockToken = Guid.NewGuid().ToString("N");
-                    row.Attempts++;
-                    locked.Add((row, topic));
+                    if (locked.Count >= maxTasks) break;
+                    var rows = await ExternalTaskLockQuery.LockAsync(db, topic, maxTasks - locked.Count, usePriority, now, workerId, cancellationToken);
+                    locked.AddRange(rows.Select(row => (row, topic)));
                 }
             }
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            else
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                foreach (var topic in topics)
+                {
+                    if (locked.Count >= maxTasks) break;
+                    var rows = await ExternalTaskLockQuery.SelectAsync(db, topic, maxTasks - locked.Count, usePriority, now, cancellationToken);
+                    foreach (var row in rows)
+                    {
+                        row.WorkerId = workerId;
+                        row.LockExpiration = now.AddMilliseconds(topic.LockDuration);
+                        row.LockToken = Guid.NewGuid().ToString("N");
+                        row.Attempts++;
+                        locked.Add((row, topic));
+                    }
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         foreach (var topic in locked.GroupBy(l => l.Row.Topic)) metrics.ExternalTasksActivated(topic.Key, topic.Count());
         if (locked.Count == 0) return [];

@@ -35,6 +35,37 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_hand_out_tasks_oldest_first_or_by_priority_then_age_when_the_worker_asks_for_priority()
+    {
+        var topic = "priority-" + Guid.NewGuid().ToString("N")[..8];
+        string WithPriority(string xml, int priority) =>
+            xml.Replace("single-task-topic", topic).Replace("camunda:type=\"external\"", $"camunda:type=\"external\" camunda:taskPriority=\"{priority}\"");
+        var (low, _) = await Client.DeployUniqueAsync("service-task.bpmn", "single-task", xml => WithPriority(xml, 1));
+        var (high, _) = await Client.DeployUniqueAsync("service-task.bpmn", "single-task", xml => WithPriority(xml, 9));
+        var first = await Client.StartAsync(low);
+        var urgent = await Client.StartAsync(high);
+        var second = await Client.StartAsync(low);
+
+        var byAge = await FetchAllAsync(topic, usePriority: false);
+        Assert.Equal([first, urgent, second], byAge.Select(t => t["processInstanceId"]!.GetValue<string>()));
+        Assert.Equal([1L, 9L, 1L], byAge.Select(t => t["priority"]!.GetValue<long>()));
+        foreach (var task in byAge) await Client.PostAsync($"external-task/{task["id"]!.GetValue<string>()}/unlock", "");
+
+        var byPriority = await FetchAllAsync(topic, usePriority: true);
+        Assert.Equal([urgent, first, second], byPriority.Select(t => t["processInstanceId"]!.GetValue<string>()));
+        Assert.Equal([9L, 1L, 1L], byPriority.Select(t => t["priority"]!.GetValue<long>()));
+        Assert.All(byPriority, t => Assert.Equal("w1", t["workerId"]!.GetValue<string>()));
+    }
+
+    private async Task<List<System.Text.Json.Nodes.JsonNode>> FetchAllAsync(string topic, bool usePriority)
+    {
+        var response = await Client.PostAsync("external-task/fetchAndLock",
+            $$"""{"workerId": "w1", "maxTasks": 10, "usePriority": {{(usePriority ? "true" : "false")}}, "topics": [{"topicName": "{{topic}}", "lockDuration": 60000}]}""");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await EngineClient.Json(response)).AsArray().Select(t => t!)];
+    }
+
+    [Fact]
     public async Task Should_refuse_a_completion_from_a_worker_that_does_not_hold_the_lock()
     {
         var (_, instance) = await StartParallelAsync();
