@@ -5,14 +5,30 @@ using Npgsql;
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// Finds the fetchable external tasks of one topic for locking. On PostgreSQL one statement picks them with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so concurrent workers never receive the same task, and locks them; on SQLite, which
-/// serializes writers, the caller selects them and locks them in its transaction.
+/// Locks the fetchable external tasks of one topic for a worker, each under a fresh lock token, and gives them in fetch
+/// order. On PostgreSQL one statement picks them with <c>FOR UPDATE SKIP LOCKED</c>, so concurrent workers never receive
+/// the same task, and locks them; on SQLite, which serializes writers, they are selected and locked as tracked rows
+/// that the caller saves in its transaction.
 /// </summary>
 internal static class ExternalTaskLockQuery
 {
-    /// <summary>SQLite: the fetchable tasks, tracked, for the caller to lock and save.</summary>
-    public static Task<List<ExternalTaskRow>> SelectAsync(
+    public static async Task<List<ExternalTaskRow>> LockAsync(
+        BpmDbContext db, DatabaseProvider provider, FetchTopic topic, int limit, bool usePriority, DateTime now, string workerId,
+        CancellationToken cancellationToken)
+    {
+        if (provider == DatabaseProvider.PostgreSql) return await LockInOneStatementAsync(db, topic, limit, usePriority, now, workerId, cancellationToken);
+        var rows = await SelectAsync(db, topic, limit, usePriority, now, cancellationToken);
+        foreach (var row in rows)
+        {
+            row.WorkerId = workerId;
+            row.LockExpiration = now.AddMilliseconds(topic.LockDuration);
+            row.LockToken = Guid.NewGuid().ToString("N");
+            row.Attempts++;
+        }
+        return rows;
+    }
+
+    private static Task<List<ExternalTaskRow>> SelectAsync(
         BpmDbContext db, FetchTopic topic, int limit, bool usePriority, DateTime now, CancellationToken cancellationToken)
     {
         var query = db.ExternalTasks.Where(t =>
@@ -26,11 +42,8 @@ internal static class ExternalTaskLockQuery
         return query.Take(limit).ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// PostgreSQL: locks the fetchable tasks for <paramref name="workerId"/> under a fresh lock token each and returns
-    /// them as locked, in fetch order, in one statement (one round trip, its own transaction).
-    /// </summary>
-    public static async Task<List<ExternalTaskRow>> LockAsync(
+    /// <summary>PostgreSQL: one statement (one round trip, its own transaction), its rows put back in fetch order.</summary>
+    private static async Task<List<ExternalTaskRow>> LockInOneStatementAsync(
         BpmDbContext db, FetchTopic topic, int limit, bool usePriority, DateTime now, string workerId, CancellationToken cancellationToken)
     {
         var parameters = new List<NpgsqlParameter>

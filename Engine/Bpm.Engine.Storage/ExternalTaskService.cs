@@ -28,31 +28,16 @@ public sealed class ExternalTaskService(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
-            if (options.Provider == DatabaseProvider.PostgreSql)
+            // SQLite selects the tasks and locks them when saving: its transaction keeps another fetch out in between.
+            await using var transaction = options.Provider == DatabaseProvider.Sqlite ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            foreach (var topic in topics)
             {
-                foreach (var topic in topics)
-                {
-                    if (locked.Count >= maxTasks) break;
-                    var rows = await ExternalTaskLockQuery.LockAsync(db, topic, maxTasks - locked.Count, usePriority, now, workerId, cancellationToken);
-                    locked.AddRange(rows.Select(row => (row, topic)));
-                }
+                if (locked.Count >= maxTasks) break;
+                var rows = await ExternalTaskLockQuery.LockAsync(db, options.Provider, topic, maxTasks - locked.Count, usePriority, now, workerId, cancellationToken);
+                locked.AddRange(rows.Select(row => (row, topic)));
             }
-            else
+            if (transaction is not null)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                foreach (var topic in topics)
-                {
-                    if (locked.Count >= maxTasks) break;
-                    var rows = await ExternalTaskLockQuery.SelectAsync(db, topic, maxTasks - locked.Count, usePriority, now, cancellationToken);
-                    foreach (var row in rows)
-                    {
-                        row.WorkerId = workerId;
-                        row.LockExpiration = now.AddMilliseconds(topic.LockDuration);
-                        row.LockToken = Guid.NewGuid().ToString("N");
-                        row.Attempts++;
-                        locked.Add((row, topic));
-                    }
-                }
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }

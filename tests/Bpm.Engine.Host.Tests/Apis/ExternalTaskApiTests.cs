@@ -46,23 +46,15 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
         var urgent = await Client.StartAsync(high);
         var second = await Client.StartAsync(low);
 
-        var byAge = await FetchAllAsync(topic, usePriority: false);
-        Assert.Equal([first, urgent, second], byAge.Select(t => t["processInstanceId"]!.GetValue<string>()));
-        Assert.Equal([1L, 9L, 1L], byAge.Select(t => t["priority"]!.GetValue<long>()));
-        foreach (var task in byAge) await Client.PostAsync($"external-task/{task["id"]!.GetValue<string>()}/unlock", "");
+        var byAge = await Client.FetchAndLockAsync("w1", topic, usePriority: false);
+        Assert.Equal([first, urgent, second], byAge.Select(t => t!["processInstanceId"]!.GetValue<string>()));
+        Assert.Equal([1L, 9L, 1L], byAge.Select(t => t!["priority"]!.GetValue<long>()));
+        foreach (var task in byAge) await Client.PostAsync($"external-task/{task!["id"]!.GetValue<string>()}/unlock", "");
 
-        var byPriority = await FetchAllAsync(topic, usePriority: true);
-        Assert.Equal([urgent, first, second], byPriority.Select(t => t["processInstanceId"]!.GetValue<string>()));
-        Assert.Equal([9L, 1L, 1L], byPriority.Select(t => t["priority"]!.GetValue<long>()));
-        Assert.All(byPriority, t => Assert.Equal("w1", t["workerId"]!.GetValue<string>()));
-    }
-
-    private async Task<List<System.Text.Json.Nodes.JsonNode>> FetchAllAsync(string topic, bool usePriority)
-    {
-        var response = await Client.PostAsync("external-task/fetchAndLock",
-            $$"""{"workerId": "w1", "maxTasks": 10, "usePriority": {{(usePriority ? "true" : "false")}}, "topics": [{"topicName": "{{topic}}", "lockDuration": 60000}]}""");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. (await EngineClient.Json(response)).AsArray().Select(t => t!)];
+        var byPriority = await Client.FetchAndLockAsync("w1", topic, usePriority: true);
+        Assert.Equal([urgent, first, second], byPriority.Select(t => t!["processInstanceId"]!.GetValue<string>()));
+        Assert.Equal([9L, 1L, 1L], byPriority.Select(t => t!["priority"]!.GetValue<long>()));
+        Assert.All(byPriority, t => Assert.Equal("w1", t!["workerId"]!.GetValue<string>()));
     }
 
     [Fact]

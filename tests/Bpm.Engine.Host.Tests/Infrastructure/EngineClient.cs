@@ -51,12 +51,14 @@ public sealed class EngineClient(HttpClient http)
         return (await Json(response))["id"]!.GetValue<string>();
     }
 
-    public async Task<JsonArray> FetchAndLockAsync(string workerId, string topic, int maxTasks = 10, long lockDuration = 60_000, long? asyncResponseTimeout = null)
+    public async Task<JsonArray> FetchAndLockAsync(
+        string workerId, string topic, int maxTasks = 10, long lockDuration = 60_000, long? asyncResponseTimeout = null, bool usePriority = false)
     {
         var body = new JsonObject
         {
             ["workerId"] = workerId,
             ["maxTasks"] = maxTasks,
+            ["usePriority"] = usePriority,
             ["topics"] = new JsonArray(new JsonObject { ["topicName"] = topic, ["lockDuration"] = lockDuration }),
         };
         if (asyncResponseTimeout is not null) body["asyncResponseTimeout"] = asyncResponseTimeout;
