@@ -31,6 +31,7 @@ internal static class InstanceDocument
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         };
         options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new DeclaredNumberConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -64,7 +64,9 @@ public static class TypedVariables
 
     /// <summary>
     /// The Camunda typed form of a plain JSON value: String, Boolean, Integer, Long, Double, Null,
-    /// or Json (an object or array, serialized to a string).
+    /// or Json (an object or array, serialized to a string). A number held as a <see cref="long"/>, <see cref="short"/>
+    /// or <see cref="double"/> (as <see cref="ToJson(string, VariableValueDto)"/> gives a Long, Short or Double) is
+    /// typed as such; a number read from JSON text by its value.
     /// </summary>
     public static VariableValueDto FromJson(JsonNode? value) => value switch
     {
@@ -97,6 +99,15 @@ public static class TypedVariables
 
     private static VariableValueDto FromNumber(JsonNode value)
     {
+        // A number held as what it was declared (not parsed from JSON text) keeps its type: a Long of 5, a Double of 2.
+        if (value is JsonValue held && !held.TryGetValue<JsonElement>(out _))
+        {
+            if (held.TryGetValue<long>(out var int64)) return Typed(JsonValue.Create(int64), "Long");
+            if (held.TryGetValue<short>(out var int16)) return Typed(JsonValue.Create(int16), "Short");
+            if (held.TryGetValue<double>(out var real)) return Typed(JsonValue.Create(real), "Double");
+            if (held.TryGetValue<float>(out var single)) return Typed(JsonValue.Create((double)single), "Double");
+        }
+
         var text = value.ToJsonString();
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integral))
         {

@@ -65,7 +65,7 @@ internal static class MultiInstanceBehavior
     private static bool WholeNumber(JsonNode? value, out decimal number)
     {
         number = 0;
-        var ok = value is JsonValue json && (json.TryGetValue(out number)
+        var ok = value is JsonValue json && (Expressions.JsonValues.TryGetNumber(json, out number)
             || (json.TryGetValue<string>(out var text) && decimal.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out number)));
         return ok && number >= 0 && number == Math.Floor(number);
     }

@@ -159,6 +159,21 @@ public sealed class TypedVariablesTests
         Assert.Equal("Double", TypedVariables.FromJson(JsonNode.Parse("9223372036854775808")).Type);
     }
 
+    [Theory]
+    [InlineData("Long", "5")]
+    [InlineData("Short", "3")]
+    [InlineData("Double", "2")]
+    [InlineData("Integer", "4")]
+    public void Should_type_a_number_as_it_was_declared_when_its_json_would_say_otherwise(string type, string value)
+    {
+        var held = TypedVariables.ToJson("n", new VariableValueDto(JsonNode.Parse(value), type, null));
+
+        var typed = TypedVariables.FromJson(held);
+
+        Assert.Equal(type, typed.Type);
+        Assert.Equal(value, typed.Value!.ToJsonString());
+    }
+
     [Fact]
     public void Should_type_null_as_null_with_no_value()
     {

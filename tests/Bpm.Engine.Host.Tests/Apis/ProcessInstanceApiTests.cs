@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Bpm.Engine.Host.Tests.Infrastructure;
 
 namespace Bpm.Engine.Host.Tests.Apis;
@@ -24,6 +25,52 @@ public abstract class ProcessInstanceApiTests(EngineFixture fixture)
         Assert.False(single["ended"]!.GetValue<bool>());
         Assert.Equal(5, variables["amount"]!["value"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Should_keep_the_declared_type_of_a_number_across_commands()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
+        var instance = await Client.StartAsync(key, """
+            {"amount": {"value": 5, "type": "Long"}, "ratio": {"value": 2, "type": "Double"}, "count": {"value": 3, "type": "Short"},
+             "quantity": {"value": 4, "type": "Integer"}, "big": {"value": 9000000000}}
+            """);
+        var credit = (await Client.GetJsonAsync($"external-task?processInstanceId={instance}&activityId=checkCredit")).AsArray().Single()!["id"]!.GetValue<string>();
+        await Client.PostAsync($"external-task/{credit}/lock", """{"workerId": "w", "lockDuration": 60000}""");
+
+        var completed = await Client.CompleteExternalTaskAsync(credit, "w", """{"limit": {"value": 1000, "type": "Long"}, "ratio": {"value": 7}}""");
+        var variables = await Client.GetJsonAsync($"process-instance/{instance}/variables");
+        var fetched = await Client.PostAsync("external-task/fetchAndLock",
+            $$"""{"workerId": "x", "maxTasks": 1, "topics": [{"topicName": "stock", "lockDuration": 1000, "processDefinitionKey": "{{key}}"}]}""");
+        var handedOut = (await EngineClient.Json(fetched)).AsArray().Single()!["variables"]!;
+
+        Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
+        foreach (var seen in new[] { variables, handedOut })
+        {
+            Assert.Equal(("Long", "5"), Typed(seen["amount"]));
+            Assert.Equal(("Short", "3"), Typed(seen["count"]));
+            Assert.Equal(("Integer", "4"), Typed(seen["quantity"]));
+            Assert.Equal(("Long", "9000000000"), Typed(seen["big"]));
+            Assert.Equal(("Long", "1000"), Typed(seen["limit"]));
+            Assert.Equal(("Integer", "7"), Typed(seen["ratio"]));
+        }
+        var restarted = await Client.StartAsync(key, """{"ratio": {"value": 2, "type": "Double"}}""");
+        Assert.Equal(("Double", "2"), Typed((await Client.GetJsonAsync($"process-instance/{restarted}/variables"))["ratio"]));
+    }
+
+    [Fact]
+    public async Task Should_keep_variables_whose_names_differ_only_in_case_apart()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
+        var instance = await Client.StartAsync(key, """{"amount": {"value": 1}, "Amount": {"value": 2}}""");
+
+        var variables = await Client.GetJsonAsync($"process-instance/{instance}/variables");
+
+        Assert.Equal("1", variables["amount"]!["value"]!.ToJsonString());
+        Assert.Equal("2", variables["Amount"]!["value"]!.ToJsonString());
+    }
+
+    private static (string Type, string Value) Typed(JsonNode? variable) =>
+        (variable!["type"]!.GetValue<string>(), variable["value"]!.ToJsonString());
 
     [Fact]
     public async Task Should_cancel_an_instance_and_record_it_as_externally_terminated()

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Bpm.Engine.Runtime;
 using Bpm.Engine.Runtime.Effects;
 
@@ -54,6 +55,19 @@ public sealed class MultiInstanceTests
 
         Assert.Equal(InstanceState.Completed, run.Instance.State);
         Assert.Equal("end", run.Path[^1]);
+    }
+
+    [Fact]
+    public void Should_take_the_cardinality_from_a_variable_declared_as_a_long()
+    {
+        var run = ProcessHarness.Start("multi-instance.bpmn", Variables,
+                edit: xml => xml.Replace("<bpmn:loopCardinality>2</bpmn:loopCardinality>", "<bpmn:loopCardinality>${reviewers}</bpmn:loopCardinality>"))
+            .Complete("vote").Complete("vote").Complete("callCases", """{"outcome": 1}""");
+        run.Instance.Variables["reviewers"] = JsonValue.Create(3L);
+
+        run.Complete("callCases", """{"outcome": 2}""");
+
+        Assert.Equal(3, run.Waiting.Count(activity => activity == "check"));
     }
 
     [Fact]
