@@ -37,6 +37,15 @@ public sealed class EngineClient(HttpClient http, CurrentUser? user = null)
     public Task<List<ProcessDefinitionDto>> DefinitionsAsync(CancellationToken ct = default) =>
         GetAsync<List<ProcessDefinitionDto>>("process-definition", ct);
 
+    /// <summary>
+    /// The ids of the definitions the signed-in user may start by hand (a process may name its candidate starters); null
+    /// when the engine does not act for the designer's users, as a key starts any process.
+    /// </summary>
+    public async Task<HashSet<string>?> StartableDefinitionIdsAsync(CancellationToken ct = default) =>
+        user?.ActingFor is { } id
+            ? [.. (await GetAsync<List<ProcessDefinitionDto>>($"process-definition?startableBy={Esc(id)}", ct, asUser: true)).Select(d => d.Id)]
+            : null;
+
     public async Task<string> DefinitionXmlAsync(string definitionId, CancellationToken ct = default) =>
         (await GetAsync<ProcessDefinitionXmlDto>($"process-definition/{Esc(definitionId)}/xml", ct)).Bpmn20Xml;
 

@@ -1,7 +1,9 @@
 using Bpm.Designer.Engine;
+using Bpm.Designer.People;
 using Bpm.Designer.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Bpm.Designer.Tests.Components;
 
@@ -38,6 +40,35 @@ public sealed class CockpitPageTests : BunitContext
         Assert.Equal("1", row.QuerySelector(".bpm-incident-count")!.TextContent);
         Assert.Contains("ORDER-7", page.Find("#instances tr[data-instance-id='i2']").TextContent);
         Assert.Contains("card declined", page.Find("#incidents tr[data-incident-id='n1']").TextContent);
+    }
+
+    [Fact]
+    public void Should_offer_start_only_where_the_signed_in_user_is_a_candidate_starter()
+    {
+        var olga = new CurrentUser(Options.Create(new DesignerOptions { ApiKey = "k" }));
+        olga.SignIn(new DesignerUser { Id = "olga", Groups = ["operators"] });
+        Services.AddSingleton(new EngineClient(_engine.Client(), olga));
+        _engine.On("GET", "process-definition", """
+                [{"id":"pay:2:b","key":"pay","version":2},{"id":"leave:1:c","key":"leave","version":1}]
+                """)
+            .On("GET", "process-definition?startableBy=olga", """[{"id":"leave:1:c","key":"leave","version":1}]""");
+
+        var page = Render<Bpm.Designer.Pages.Cockpit>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("#definitions tbody tr").Count));
+        Assert.NotNull(page.Find("tr[data-definition-key='leave'] .bpm-start"));
+        Assert.Empty(page.FindAll("tr[data-definition-key='pay'] .bpm-start"));
+        Assert.Contains("Only its candidate starters may start v2", page.Find("tr[data-definition-key='pay'] .bpm-not-startable").TextContent);
+        Assert.Contains(_engine.Requests, r => r.PathAndQuery == "process-definition?startableBy=olga");
+    }
+
+    [Fact]
+    public void Should_offer_start_on_every_definition_when_the_engine_does_not_act_for_the_designers_users()
+    {
+        var page = Render<Bpm.Designer.Pages.Cockpit>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("tr[data-definition-key='pay'] .bpm-start")));
+        Assert.DoesNotContain(_engine.Requests, r => r.PathAndQuery.Contains("startableBy", StringComparison.Ordinal));
     }
 
     [Fact]
