@@ -28,6 +28,7 @@ public sealed class TestIssuer : IDisposable
             ["authorization_endpoint"] = Url + "/authorize",
             ["token_endpoint"] = Url + "/token",
             ["userinfo_endpoint"] = Url + "/userinfo",
+            ["end_session_endpoint"] = Url + "/end-session",
             ["response_types_supported"] = new JsonArray("code"),
             ["subject_types_supported"] = new JsonArray("public"),
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),

@@ -11,7 +11,8 @@ namespace Bpm.Designer.People;
 /// <summary>
 /// Sign-in and sign-out as plain form posts (a cookie can only be set on an HTTP response). The password is checked by
 /// the engine (HTTP Basic on its API), the groups come from the designer's users; the designer never stores the password.
-/// With <c>Bpm:Designer:Oidc</c>, <c>/account/sso</c> sends the browser to the identity provider instead.
+/// With <c>Bpm:Designer:Oidc</c>, <c>/account/sso</c> sends the browser to the identity provider instead, and
+/// <c>/account/logout</c> ends the session there too.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -22,8 +23,11 @@ public static class AccountEndpoints
         // A link, not a form: the worst a forged sign-out can do is ask the user to sign in again.
         app.MapGet("/account/logout", async (HttpContext http) =>
         {
+            // Signed in at an identity provider that ends sessions, the browser goes there too, and comes back to sign in.
+            var atProvider = oidc.Enabled && await OidcSignIn.EndsSessionsAsync(http);
+            if (atProvider) await http.SignOutAsync(OidcSignIn.Scheme, new AuthenticationProperties { RedirectUri = http.Request.PathBase + "/login" });
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("~/login");
+            return atProvider ? Results.Empty : Results.LocalRedirect("~/login");
         });
         return app;
     }

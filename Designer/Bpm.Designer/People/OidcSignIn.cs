@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Bpm.Designer.People;
 
@@ -30,6 +31,8 @@ public static class OidcSignIn
             o.RequireHttpsMetadata = options.RequireHttpsMetadata;
             o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
             o.MapInboundClaims = false;
+            // The id token names the session to end at the provider when the person signs out.
+            o.SaveTokens = true;
             o.GetClaimsFromUserInfoEndpoint = true;
             o.ClaimActions.MapJsonKey(options.GroupsClaim, options.GroupsClaim);
             o.ClaimActions.MapJsonKey(options.UserClaim, options.UserClaim);
@@ -48,6 +51,24 @@ public static class OidcSignIn
                 return Task.CompletedTask;
             };
         });
+    }
+
+    /// <summary>
+    /// Whether the identity provider names an end-session endpoint (OpenID Connect RP-initiated logout). One that names
+    /// none, or cannot be reached, leaves the person signed in there; the designer still signs them out.
+    /// </summary>
+    public static async Task<bool> EndsSessionsAsync(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(Scheme);
+        if (options.ConfigurationManager is not { } provider) return false;
+        try
+        {
+            return !string.IsNullOrEmpty((await provider.GetConfigurationAsync(http.RequestAborted)).EndSessionEndpoint);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Sends the browser to the identity provider, to come back to <paramref name="returnUrl"/> (a local path).</summary>

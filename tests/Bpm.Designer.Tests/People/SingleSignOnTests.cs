@@ -60,6 +60,26 @@ public sealed class SingleSignOnTests : IAsyncLifetime
         Assert.Equal(new Uri(_designer.BaseAddress, "/signin-oidc").ToString(), query["redirect_uri"]);
     }
 
+    [Fact]
+    public async Task Should_end_the_session_at_the_identity_provider_when_signing_out_and_come_back_to_sign_in()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _designer.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        var signOut = await http.GetAsync("/account/logout");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var location = signOut.Headers.Location!;
+        Assert.Equal(_provider.Url + "/end-session", location.GetLeftPart(UriPartial.Path));
+        var query = HttpUtility.ParseQueryString(location.Query);
+        Assert.Equal(new Uri(_designer.BaseAddress, "/signout-callback-oidc").ToString(), query["post_logout_redirect_uri"]);
+        Assert.False(string.IsNullOrEmpty(query["state"]));
+
+        var back = await http.GetAsync($"/signout-callback-oidc?state={Uri.EscapeDataString(query["state"]!)}");
+
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Equal("/login", back.Headers.Location!.OriginalString);
+    }
+
     public async Task DisposeAsync()
     {
         if (_designer is not null) await _designer.DisposeAsync();
