@@ -58,7 +58,7 @@ internal sealed class DeclaredNumberConverter : JsonConverter<JsonObject>
         writer.WriteEndObject();
     }
 
-    /// <summary>The declared kind of a number held as such (not parsed from JSON text), when its text would not tell it.</summary>
+    /// <summary>The kind of a number held as a <see cref="long"/>, <see cref="short"/> or floating-point number, not parsed from JSON text.</summary>
     private static string? KindOf(JsonValue value) =>
         value.TryGetValue<JsonElement>(out _) ? null
         : value.TryGetValue<long>(out _) ? "long"

@@ -156,7 +156,7 @@ public sealed class InstanceCommandExecutor(
         if (storage.Provider == DatabaseProvider.PostgreSql)
         {
             var added = await AddAsync(db, result, cancellationToken);
-            if (Changes(db) <= StorageServiceCollectionExtensions.PostgreSqlMaxBatchSize) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            if (RowsToSave(db) <= StorageServiceCollectionExtensions.PostgreSqlMaxBatchSize) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             await db.SaveChangesAsync(cancellationToken);
             AfterCommit(added);
             return;
@@ -168,7 +168,7 @@ public sealed class InstanceCommandExecutor(
         AfterCommit(work);
     }
 
-    private static int Changes(BpmDbContext db)
+    private static int RowsToSave(BpmDbContext db)
     {
         db.ChangeTracker.DetectChanges();
         return db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);

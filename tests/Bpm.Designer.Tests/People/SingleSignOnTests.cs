@@ -45,14 +45,10 @@ public sealed class SingleSignOnTests : IAsyncLifetime
     [Fact]
     public async Task Should_send_the_browser_to_the_identity_provider_for_a_code_with_pkce()
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _designer.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = WithoutRedirects();
 
-        var response = await http.GetAsync("/account/sso?returnUrl=%2Ftasks");
+        var query = ProviderQuery(await http.GetAsync("/account/sso?returnUrl=%2Ftasks"), "/authorize");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!;
-        Assert.Equal(_provider.Url + "/authorize", location.GetLeftPart(UriPartial.Path));
-        var query = HttpUtility.ParseQueryString(location.Query);
         Assert.Equal("bpm-designer", query["client_id"]);
         Assert.Equal("code", query["response_type"]);
         Assert.Equal("S256", query["code_challenge_method"]);
@@ -63,14 +59,10 @@ public sealed class SingleSignOnTests : IAsyncLifetime
     [Fact]
     public async Task Should_end_the_session_at_the_identity_provider_when_signing_out_and_come_back_to_sign_in()
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _designer.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var http = WithoutRedirects();
 
-        var signOut = await http.GetAsync("/account/logout");
+        var query = ProviderQuery(await http.GetAsync("/account/logout"), "/end-session");
 
-        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
-        var location = signOut.Headers.Location!;
-        Assert.Equal(_provider.Url + "/end-session", location.GetLeftPart(UriPartial.Path));
-        var query = HttpUtility.ParseQueryString(location.Query);
         Assert.Equal(new Uri(_designer.BaseAddress, "/signout-callback-oidc").ToString(), query["post_logout_redirect_uri"]);
         Assert.False(string.IsNullOrEmpty(query["state"]));
 
@@ -78,6 +70,18 @@ public sealed class SingleSignOnTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         Assert.Equal("/login", back.Headers.Location!.OriginalString);
+    }
+
+    private HttpClient WithoutRedirects() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _designer.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>The query of the provider's page that <paramref name="response"/> sends the browser to.</summary>
+    private System.Collections.Specialized.NameValueCollection ProviderQuery(HttpResponseMessage response, string path)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.Equal(_provider.Url + path, location.GetLeftPart(UriPartial.Path));
+        return HttpUtility.ParseQueryString(location.Query);
     }
 
     public async Task DisposeAsync()
