@@ -139,39 +139,15 @@ public sealed class InstanceCommandExecutor(
         _ => false,
     };
 
-    /// <summary>
-    /// Stores a new instance started by <paramref name="result"/> in one transaction. On PostgreSQL, when its rows fit
-    /// in one batch of statements, the batch is that transaction: the server runs a batch sent without <c>BEGIN</c> as
-    /// one implicit transaction, all or nothing, which saves the round trip of a <c>COMMIT</c>. More rows than a batch
-    /// holds are saved in a transaction that the save begins itself.
-    /// </summary>
-    /// <remarks>
-    /// Only rows of the new instance (and of instances it calls) are written, and what the command reads is the
-    /// definitions; a statement sent on its own before the batch (deleting a timer the command both scheduled and
-    /// cancelled) finds nothing stored, so it needs no transaction around it.
-    /// </remarks>
+    /// <summary>Stores a new instance started by <paramref name="result"/> in one transaction.</summary>
     public async Task InsertAsync(CommandResult result, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (storage.Provider == DatabaseProvider.PostgreSql)
-        {
-            var added = await AddAsync(db, result, cancellationToken);
-            if (RowsToSave(db) <= StorageServiceCollectionExtensions.PostgreSqlMaxBatchSize) db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-            await db.SaveChangesAsync(cancellationToken);
-            AfterCommit(added);
-            return;
-        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var work = await AddAsync(db, result, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         AfterCommit(work);
-    }
-
-    private static int RowsToSave(BpmDbContext db)
-    {
-        db.ChangeTracker.DetectChanges();
-        return db.ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
     }
 
     /// <summary>

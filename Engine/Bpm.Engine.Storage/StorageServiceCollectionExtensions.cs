@@ -7,9 +7,6 @@ namespace Bpm.Engine.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The most statements that one save sends to PostgreSQL in one batch (one round trip).</summary>
-    public const int PostgreSqlMaxBatchSize = 1000;
-
     /// <summary>Registers the engine with its store: <c>services.AddBpmEngine(o => o.UsePostgreSql(...))</c>.</summary>
     /// <remarks>Its metrics need the <c>IMeterFactory</c> every .NET host registers.</remarks>
     public static IServiceCollection AddBpmEngine(this IServiceCollection services, Action<StorageOptions> configure)
@@ -19,7 +16,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddPooledDbContextFactory<BpmDbContext>(db =>
         {
-            if (options.Provider == DatabaseProvider.PostgreSql) db.UseNpgsql(PostgreSqlConnectionDefaults.Apply(options.ConnectionString), o => o.MaxBatchSize(PostgreSqlMaxBatchSize));
+            if (options.Provider == DatabaseProvider.PostgreSql) db.UseNpgsql(PostgreSqlConnectionDefaults.Apply(options.ConnectionString));
             else db.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteBusyTimeout());
         });
         services.AddSingleton(TimeProvider.System);
