@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Bpm.Contracts.Variables;
 
 namespace Bpm.Engine.Storage;
 
@@ -8,7 +9,7 @@ namespace Bpm.Engine.Storage;
 /// Keeps the declared type of a variable's number in the instance document. A variable set as a <c>Long</c>, a
 /// <c>Short</c> or a <c>Double</c> is held as a 64-bit, 16-bit or floating-point number, but its JSON text (<c>5</c>,
 /// <c>2</c>) would read back as an <c>Integer</c>. Such a value of a variables object is written as
-/// <c>{"$declared": "long", "value": 5}</c> and read back as the number it was; every other value is written as it is.
+/// <c>{"$declared": "Long", "value": 5}</c> and read back as the number it was; every other value is written as it is.
 /// </summary>
 /// <remarks>
 /// Only the variables' own values are marked: a number inside an object or a list keeps its JSON form. A value that a
@@ -24,7 +25,6 @@ internal sealed class DeclaredNumberConverter : JsonConverter<JsonObject>
         var element = JsonElement.ParseValue(ref reader);
         if (element.ValueKind != JsonValueKind.Object) throw new JsonException($"A variables object was expected, found {element.ValueKind}");
         var variables = JsonObject.Create(element)!;
-        if (!HasDeclared(element)) return variables;
         foreach (var property in element.EnumerateObject())
         {
             if (Declared(property.Value) is { } number) variables[property.Name] = number;
@@ -42,7 +42,7 @@ internal sealed class DeclaredNumberConverter : JsonConverter<JsonObject>
             {
                 writer.WriteNullValue();
             }
-            else if (value is JsonValue number && KindOf(number) is { } kind)
+            else if (value is JsonValue number && TypedVariables.HeldNumberType(number) is { } kind)
             {
                 writer.WriteStartObject();
                 writer.WriteString(Marker, kind);
@@ -58,31 +58,14 @@ internal sealed class DeclaredNumberConverter : JsonConverter<JsonObject>
         writer.WriteEndObject();
     }
 
-    /// <summary>The kind of a number held as a <see cref="long"/>, <see cref="short"/> or floating-point number, not parsed from JSON text.</summary>
-    private static string? KindOf(JsonValue value) =>
-        value.TryGetValue<JsonElement>(out _) ? null
-        : value.TryGetValue<long>(out _) ? "long"
-        : value.TryGetValue<short>(out _) ? "short"
-        : value.TryGetValue<double>(out _) || value.TryGetValue<float>(out _) ? "double"
-        : null;
-
-    private static bool HasDeclared(JsonElement variables)
-    {
-        foreach (var property in variables.EnumerateObject())
-        {
-            if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty(Marker, out _)) return true;
-        }
-        return false;
-    }
-
     private static JsonValue? Declared(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(Marker, out var kind) || !value.TryGetProperty(Value, out var number)) return null;
         return kind.GetString() switch
         {
-            "long" => JsonValue.Create(number.GetInt64()),
-            "short" => JsonValue.Create(number.GetInt16()),
-            "double" => JsonValue.Create(number.GetDouble()),
+            "Long" => JsonValue.Create(number.GetInt64()),
+            "Short" => JsonValue.Create(number.GetInt16()),
+            "Double" => JsonValue.Create(number.GetDouble()),
             var other => throw new JsonException($"Unknown declared number kind '{other}'"),
         };
     }

@@ -95,18 +95,24 @@ public static class TypedVariables
         return result;
     }
 
+    /// <summary>
+    /// <c>Long</c>, <c>Short</c> or <c>Double</c> for a number held as a <see cref="long"/>, <see cref="short"/> or
+    /// floating-point number (as <see cref="ToJson(string, VariableValueDto)"/> gives them), whose JSON text would not
+    /// tell its type; null for anything else, such as a number parsed from JSON text.
+    /// </summary>
+    public static string? HeldNumberType(JsonValue value) =>
+        value.TryGetValue<JsonElement>(out _) ? null
+        : value.TryGetValue<long>(out _) ? "Long"
+        : value.TryGetValue<short>(out _) ? "Short"
+        : value.TryGetValue<double>(out _) || value.TryGetValue<float>(out _) ? "Double"
+        : null;
+
     private static VariableValueDto Typed(JsonNode? value, string type) => new(value, type, new JsonObject());
 
     private static VariableValueDto FromNumber(JsonNode value)
     {
         // A number held as what it was declared (not parsed from JSON text) keeps its type: a Long of 5, a Double of 2.
-        if (value is JsonValue held && !held.TryGetValue<JsonElement>(out _))
-        {
-            if (held.TryGetValue<long>(out var int64)) return Typed(JsonValue.Create(int64), "Long");
-            if (held.TryGetValue<short>(out var int16)) return Typed(JsonValue.Create(int16), "Short");
-            if (held.TryGetValue<double>(out var real)) return Typed(JsonValue.Create(real), "Double");
-            if (held.TryGetValue<float>(out var single)) return Typed(JsonValue.Create((double)single), "Double");
-        }
+        if (value is JsonValue held && HeldNumberType(held) is { } declared) return Typed(held.DeepClone(), declared);
 
         var text = value.ToJsonString();
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integral))
