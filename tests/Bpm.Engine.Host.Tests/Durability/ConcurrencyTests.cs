@@ -19,7 +19,7 @@ public abstract class ConcurrencyTests(EngineFixture fixture)
         foreach (var id in tasks)
             Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync($"external-task/{id}/lock", """{"workerId": "w", "lockDuration": 60000}""")).StatusCode);
 
-        var responses = await Task.WhenAll(tasks.Select(id => Client.CompleteExternalTaskAsync(id, "w", "{\"v" + id[..8] + "\": {\"value\": true}}")));
+        var responses = await Task.WhenAll(tasks.Select(id => Client.CompleteExternalTaskAsync(id, "w", "{\"v" + id[^12..] + "\": {\"value\": true}}")));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.NoContent, r.StatusCode));
         foreach (var instance in instances)
