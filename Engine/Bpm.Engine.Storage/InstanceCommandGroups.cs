@@ -4,6 +4,7 @@ using Bpm.Engine.Runtime;
 using Bpm.Engine.Storage.Entities;
 using Bpm.Engine.Storage.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Bpm.Engine.Storage;
 
@@ -25,6 +26,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     private readonly IDbContextFactory<BpmDbContext> _contexts;
     private readonly InstanceCommandExecutor _executor;
     private readonly EngineMetrics _metrics;
+    private readonly DatabaseProvider _provider;
     private readonly int _maxGroup;
     private readonly Channel<GroupedCommand> _queue = Channel.CreateUnbounded<GroupedCommand>();
     private readonly Task[] _writers;
@@ -34,6 +36,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         _contexts = contexts;
         _executor = executor;
         _metrics = metrics;
+        _provider = storage.Provider;
         _maxGroup = Math.Max(storage.GroupCommit.MaxGroup, 1);
         var writers = Math.Max(storage.GroupCommit.Writers, 0);
         if (writers == 0) _queue.Writer.Complete();
@@ -119,8 +122,8 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         }
         catch (Exception)
         {
-            // Nothing of the group was written: each command that has no answer yet runs on its own.
-            alone.AddRange(staged.Select(s => s.Command));
+            // Nothing of the group was written: each command that has no answer yet runs on its own, staged or not.
+            alone = [.. group.Where(c => !c.Result.Task.IsCompleted)];
             staged.Clear();
         }
         if (work is not null) _executor.AfterCommit(work);
@@ -132,12 +135,21 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     /// Reads the external tasks the group answers with their instances, in one query, so that each command finds them
     /// tracked instead of asking the database twice.
     /// </summary>
-    private static async Task PreloadAsync(BpmDbContext db, List<GroupedCommand> group)
+    /// <remarks>
+    /// On PostgreSQL each task is looked up by its key on its own. The task table is a queue whose deleted rows
+    /// outnumber its live ones until vacuum comes by, and its statistics, counting the live ones, make a scan of
+    /// the whole table look cheaper to the planner than the key lookups it is then slower than.
+    /// </remarks>
+    private async Task PreloadAsync(BpmDbContext db, List<GroupedCommand> group)
     {
         var taskIds = group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct().ToList();
         if (taskIds.Count < 2) return;
-        await db.ExternalTasks
-            .Where(t => taskIds.Contains(t.Id))
+        var tasks = _provider == DatabaseProvider.PostgreSql
+            ? db.ExternalTasks.FromSqlRaw(
+                "SELECT t.* FROM unnest(@ids) AS i(id) CROSS JOIN LATERAL (SELECT * FROM bpm_external_task WHERE id = i.id OFFSET 0) AS t",
+                new NpgsqlParameter("ids", taskIds.ToArray()))
+            : db.ExternalTasks.Where(t => taskIds.Contains(t.Id));
+        await tasks
             .Join(db.ProcessInstances, t => t.ProcessInstanceId, p => p.Id, (t, p) => new { Task = t, Instance = p })
             .LoadAsync();
     }
