@@ -136,9 +136,10 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     /// tracked instead of asking the database twice.
     /// </summary>
     /// <remarks>
-    /// On PostgreSQL each task is looked up by its key on its own. The task table is a queue whose deleted rows
-    /// outnumber its live ones until vacuum comes by, and its statistics, counting the live ones, make a scan of
-    /// the whole table look cheaper to the planner than the key lookups it is then slower than.
+    /// On PostgreSQL each task is looked up by its key on its own (<c>OFFSET 0</c> keeps the planner from turning the
+    /// lookups back into one join). The task table is a queue whose deleted rows outnumber its live ones until vacuum
+    /// comes by, and its statistics, counting the live ones, make a scan of the whole table look cheaper to the
+    /// planner than the key lookups it is then slower than.
     /// </remarks>
     private async Task PreloadAsync(BpmDbContext db, List<GroupedCommand> group)
     {
