@@ -73,4 +73,41 @@ public sealed class GroupCommitTests
             Assert.Equal(["start", "callDebtor", "called"], await client.PathAsync(caller));
         }
     }
+
+    [Fact]
+    public async Task Should_answer_every_command_of_a_group_whose_transaction_cannot_begin()
+    {
+        // The engine waits one second for SQLite's write lock; this spec holds it for four, so that the starts queued
+        // meanwhile meet a lock they cannot get, together.
+        await using var database = TestDatabase.Sqlite();
+        await using var engine = await EngineProcess.StartAsync(database, new Dictionary<string, string>(OneWriter)
+        {
+            ["ConnectionStrings__Bpm"] = database.ConnectionString + ";Default Timeout=1",
+        });
+        var client = new EngineClient(engine.Client());
+        var (key, _) = await client.DeployUniqueAsync("service-task.bpmn", "single-task");
+
+        await using var blocker = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+        await blocker.OpenAsync();
+        await using (var hold = blocker.CreateCommand())
+        {
+            hold.CommandText = "BEGIN IMMEDIATE";
+            await hold.ExecuteNonQueryAsync();
+        }
+        var starts = Enumerable.Range(0, 12)
+            .Select(i => client.PostAsync($"process-definition/key/{key}/start", $$"""{"businessKey": "held-{{i}}"}"""))
+            .ToList();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await using (var release = blocker.CreateCommand())
+        {
+            release.CommandText = "ROLLBACK";
+            await release.ExecuteNonQueryAsync();
+        }
+
+        var answered = await Task.WhenAll(starts).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(12, answered.Length);
+        var started = answered.Count(r => r.StatusCode == HttpStatusCode.OK);
+        Assert.True(started < 12, "some starts met the held lock");
+        Assert.Equal(started, await database.CountAsync("bpm_process_instance", "definition_key", key));
+    }
 }
