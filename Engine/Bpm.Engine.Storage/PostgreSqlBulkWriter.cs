@@ -8,9 +8,9 @@ using NpgsqlTypes;
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// On PostgreSQL: writes what a transaction of many commands changes most — the instances, the history rows they
-/// started and the history rows they closed — as three statements over arrays instead of one statement per row, and
-/// leaves everything else of the unit of work to <c>SaveChanges</c>. An instance changed by someone else meanwhile
+/// On PostgreSQL: writes what a transaction of many commands changes most — the instances it starts and changes, the
+/// external tasks it creates, the history rows it starts and closes — as one statement over arrays per kind of write
+/// instead of one statement per row, and leaves everything else of the unit of work to <c>SaveChanges</c>. An instance changed by someone else meanwhile
 /// fails the transaction as <c>SaveChanges</c> would, with a <see cref="DbUpdateConcurrencyException"/>.
 /// </summary>
 internal static class PostgreSqlBulkWriter
@@ -26,11 +26,15 @@ internal static class PostgreSqlBulkWriter
         tracker.DetectChanges();
         var detecting = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
-        List<EntityEntry<ProcessInstanceRow>> instances;
+        List<EntityEntry<ProcessInstanceRow>> instances, newInstances;
+        List<EntityEntry<ExternalTaskRow>> newTasks;
         List<EntityEntry<ActivityInstanceRow>> started, closed;
         try
         {
-            instances = tracker.Entries<ProcessInstanceRow>().Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns)).ToList();
+            var allInstances = tracker.Entries<ProcessInstanceRow>().ToList();
+            instances = allInstances.Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns)).ToList();
+            newInstances = allInstances.Where(e => e.State == EntityState.Added).ToList();
+            newTasks = tracker.Entries<ExternalTaskRow>().Where(e => e.State == EntityState.Added).ToList();
             var history = tracker.Entries<ActivityInstanceRow>().ToList();
             started = history.Where(e => e.State == EntityState.Added).ToList();
             closed = history.Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns)).ToList();
@@ -39,12 +43,14 @@ internal static class PostgreSqlBulkWriter
         {
             tracker.AutoDetectChangesEnabled = detecting;
         }
-        if (instances.Count + started.Count + closed.Count == 0) return;
+        if (instances.Count + newInstances.Count + newTasks.Count + started.Count + closed.Count == 0) return;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("Bulk writes belong in a transaction");
         await using var batch = new NpgsqlBatch(connection, transaction);
+        if (newInstances.Count > 0) batch.BatchCommands.Add(InsertInstances(newInstances.Select(e => e.Entity).ToList()));
+        if (newTasks.Count > 0) batch.BatchCommands.Add(InsertTasks(newTasks.Select(e => e.Entity).ToList()));
         if (started.Count > 0) batch.BatchCommands.Add(Insert(started.Select(e => e.Entity).ToList()));
         if (closed.Count > 0) batch.BatchCommands.Add(Close(closed.Select(e => e.Entity).ToList()));
         NpgsqlBatchCommand? update = null;
@@ -54,12 +60,66 @@ internal static class PostgreSqlBulkWriter
             throw new DbUpdateConcurrencyException($"{instances.Count - update.RecordsAffected} of {instances.Count} process instances were changed meanwhile");
 
         foreach (var entry in instances) entry.State = EntityState.Unchanged;
+        foreach (var entry in newInstances) entry.State = EntityState.Unchanged;
+        foreach (var entry in newTasks) entry.State = EntityState.Unchanged;
         foreach (var entry in started) entry.State = EntityState.Unchanged;
         foreach (var entry in closed) entry.State = EntityState.Unchanged;
     }
 
     private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
         entry.Properties.Where(p => p.IsModified).All(p => columns.Contains(p.Metadata.Name));
+
+    private static NpgsqlBatchCommand InsertInstances(List<ProcessInstanceRow> rows) => new("""
+        INSERT INTO bpm_process_instance (id, definition_id, definition_key, business_key, super_process_instance_id, state, start_time,
+                                          end_time, document, revision)
+        SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        """)
+    {
+        Parameters =
+        {
+            Array(NpgsqlDbType.Text, rows.Select(r => r.Id)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionKey)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.BusinessKey)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.SuperProcessInstanceId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.State)),
+            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.StartTime)),
+            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.EndTime)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.Document)),
+            Array(NpgsqlDbType.Integer, rows.Select(r => r.Revision)),
+        },
+    };
+
+    private static NpgsqlBatchCommand InsertTasks(List<ExternalTaskRow> rows) => new("""
+        INSERT INTO bpm_external_task (id, process_instance_id, definition_id, definition_key, activity_id, topic, business_key, worker_id,
+                                       lock_expiration, lock_token, attempts, retries, error_message, error_details, priority, create_time,
+                                       available_from, suspended, retry_backoff_ms)
+        SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+        """)
+    {
+        Parameters =
+        {
+            Array(NpgsqlDbType.Text, rows.Select(r => r.Id)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ProcessInstanceId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionKey)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ActivityId)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.Topic)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.BusinessKey)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.WorkerId)),
+            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.LockExpiration)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.LockToken)),
+            Array(NpgsqlDbType.Integer, rows.Select(r => r.Attempts)),
+            Array(NpgsqlDbType.Integer, rows.Select(r => r.Retries)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ErrorMessage)),
+            Array(NpgsqlDbType.Text, rows.Select(r => r.ErrorDetails)),
+            Array(NpgsqlDbType.Bigint, rows.Select(r => r.Priority)),
+            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.CreateTime)),
+            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.AvailableFrom)),
+            Array(NpgsqlDbType.Boolean, rows.Select(r => r.Suspended)),
+            Array(NpgsqlDbType.Bigint, rows.Select(r => r.RetryBackoffMs)),
+        },
+    };
 
     private static NpgsqlBatchCommand Insert(List<ActivityInstanceRow> rows) => new("""
         INSERT INTO bpm_activity_instance (id, process_instance_id, definition_id, definition_key, parent_activity_instance_id, activity_id,
