@@ -10,8 +10,9 @@ namespace Bpm.Engine.Storage;
 /// <summary>
 /// On PostgreSQL: writes what a transaction of many commands changes most — the instances it starts and changes, the
 /// external tasks it creates, the history rows it starts and closes — as one statement over arrays per kind of write
-/// instead of one statement per row, and leaves everything else of the unit of work to <c>SaveChanges</c>. An instance changed by someone else meanwhile
-/// fails the transaction as <c>SaveChanges</c> would, with a <see cref="DbUpdateConcurrencyException"/>.
+/// instead of one statement per row, and leaves everything else of the unit of work to <c>SaveChanges</c>. An instance
+/// changed by someone else meanwhile fails the transaction as <c>SaveChanges</c> would, with a
+/// <see cref="DbUpdateConcurrencyException"/>.
 /// </summary>
 internal static class PostgreSqlBulkWriter
 {
