@@ -21,6 +21,61 @@ internal static class PostgreSqlBulkWriter
 
     private static readonly HashSet<string> ClosingColumns = [nameof(ActivityInstanceRow.EndTime), nameof(ActivityInstanceRow.Canceled)];
 
+    private static readonly ArrayInsert<ProcessInstanceRow> InstanceInsert = new("bpm_process_instance")
+    {
+        { "id", NpgsqlDbType.Text, r => r.Id },
+        { "definition_id", NpgsqlDbType.Text, r => r.DefinitionId },
+        { "definition_key", NpgsqlDbType.Text, r => r.DefinitionKey },
+        { "business_key", NpgsqlDbType.Text, r => r.BusinessKey },
+        { "super_process_instance_id", NpgsqlDbType.Text, r => r.SuperProcessInstanceId },
+        { "state", NpgsqlDbType.Text, r => r.State },
+        { "start_time", NpgsqlDbType.TimestampTz, r => r.StartTime },
+        { "end_time", NpgsqlDbType.TimestampTz, r => r.EndTime },
+        { "document", NpgsqlDbType.Text, r => r.Document },
+        { "revision", NpgsqlDbType.Integer, r => r.Revision },
+    };
+
+    private static readonly ArrayInsert<ExternalTaskRow> TaskInsert = new("bpm_external_task")
+    {
+        { "id", NpgsqlDbType.Text, r => r.Id },
+        { "process_instance_id", NpgsqlDbType.Text, r => r.ProcessInstanceId },
+        { "definition_id", NpgsqlDbType.Text, r => r.DefinitionId },
+        { "definition_key", NpgsqlDbType.Text, r => r.DefinitionKey },
+        { "activity_id", NpgsqlDbType.Text, r => r.ActivityId },
+        { "topic", NpgsqlDbType.Text, r => r.Topic },
+        { "business_key", NpgsqlDbType.Text, r => r.BusinessKey },
+        { "worker_id", NpgsqlDbType.Text, r => r.WorkerId },
+        { "lock_expiration", NpgsqlDbType.TimestampTz, r => r.LockExpiration },
+        { "lock_token", NpgsqlDbType.Text, r => r.LockToken },
+        { "attempts", NpgsqlDbType.Integer, r => r.Attempts },
+        { "retries", NpgsqlDbType.Integer, r => r.Retries },
+        { "error_message", NpgsqlDbType.Text, r => r.ErrorMessage },
+        { "error_details", NpgsqlDbType.Text, r => r.ErrorDetails },
+        { "priority", NpgsqlDbType.Bigint, r => r.Priority },
+        { "create_time", NpgsqlDbType.TimestampTz, r => r.CreateTime },
+        { "available_from", NpgsqlDbType.TimestampTz, r => r.AvailableFrom },
+        { "suspended", NpgsqlDbType.Boolean, r => r.Suspended },
+        { "retry_backoff_ms", NpgsqlDbType.Bigint, r => r.RetryBackoffMs },
+    };
+
+    private static readonly ArrayInsert<ActivityInstanceRow> HistoryInsert = new("bpm_activity_instance")
+    {
+        { "id", NpgsqlDbType.Text, r => r.Id },
+        { "process_instance_id", NpgsqlDbType.Text, r => r.ProcessInstanceId },
+        { "definition_id", NpgsqlDbType.Text, r => r.DefinitionId },
+        { "definition_key", NpgsqlDbType.Text, r => r.DefinitionKey },
+        { "parent_activity_instance_id", NpgsqlDbType.Text, r => r.ParentActivityInstanceId },
+        { "activity_id", NpgsqlDbType.Text, r => r.ActivityId },
+        { "activity_name", NpgsqlDbType.Text, r => r.ActivityName },
+        { "activity_type", NpgsqlDbType.Text, r => r.ActivityType },
+        { "task_id", NpgsqlDbType.Text, r => r.TaskId },
+        { "assignee", NpgsqlDbType.Text, r => r.Assignee },
+        { "start_time", NpgsqlDbType.TimestampTz, r => r.StartTime },
+        { "end_time", NpgsqlDbType.TimestampTz, r => r.EndTime },
+        { "canceled", NpgsqlDbType.Boolean, r => r.Canceled },
+        { "sequence", NpgsqlDbType.Bigint, r => r.Sequence },
+    };
+
     public static async Task WriteAsync(BpmDbContext db, CancellationToken cancellationToken)
     {
         var tracker = db.ChangeTracker;
@@ -50,9 +105,9 @@ internal static class PostgreSqlBulkWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("Bulk writes belong in a transaction");
         await using var batch = new NpgsqlBatch(connection, transaction);
-        if (newInstances.Count > 0) batch.BatchCommands.Add(InsertInstances(newInstances.Select(e => e.Entity).ToList()));
-        if (newTasks.Count > 0) batch.BatchCommands.Add(InsertTasks(newTasks.Select(e => e.Entity).ToList()));
-        if (started.Count > 0) batch.BatchCommands.Add(Insert(started.Select(e => e.Entity).ToList()));
+        if (newInstances.Count > 0) batch.BatchCommands.Add(InstanceInsert.For(newInstances.Select(e => e.Entity).ToList()));
+        if (newTasks.Count > 0) batch.BatchCommands.Add(TaskInsert.For(newTasks.Select(e => e.Entity).ToList()));
+        if (started.Count > 0) batch.BatchCommands.Add(HistoryInsert.For(started.Select(e => e.Entity).ToList()));
         if (closed.Count > 0) batch.BatchCommands.Add(Close(closed.Select(e => e.Entity).ToList()));
         NpgsqlBatchCommand? update = null;
         if (instances.Count > 0) batch.BatchCommands.Add(update = Update(instances));
@@ -69,83 +124,6 @@ internal static class PostgreSqlBulkWriter
 
     private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
         entry.Properties.Where(p => p.IsModified).All(p => columns.Contains(p.Metadata.Name));
-
-    private static NpgsqlBatchCommand InsertInstances(List<ProcessInstanceRow> rows) => new("""
-        INSERT INTO bpm_process_instance (id, definition_id, definition_key, business_key, super_process_instance_id, state, start_time,
-                                          end_time, document, revision)
-        SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-        """)
-    {
-        Parameters =
-        {
-            Array(NpgsqlDbType.Text, rows.Select(r => r.Id)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionKey)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.BusinessKey)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.SuperProcessInstanceId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.State)),
-            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.StartTime)),
-            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.EndTime)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.Document)),
-            Array(NpgsqlDbType.Integer, rows.Select(r => r.Revision)),
-        },
-    };
-
-    private static NpgsqlBatchCommand InsertTasks(List<ExternalTaskRow> rows) => new("""
-        INSERT INTO bpm_external_task (id, process_instance_id, definition_id, definition_key, activity_id, topic, business_key, worker_id,
-                                       lock_expiration, lock_token, attempts, retries, error_message, error_details, priority, create_time,
-                                       available_from, suspended, retry_backoff_ms)
-        SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-        """)
-    {
-        Parameters =
-        {
-            Array(NpgsqlDbType.Text, rows.Select(r => r.Id)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ProcessInstanceId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionKey)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ActivityId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.Topic)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.BusinessKey)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.WorkerId)),
-            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.LockExpiration)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.LockToken)),
-            Array(NpgsqlDbType.Integer, rows.Select(r => r.Attempts)),
-            Array(NpgsqlDbType.Integer, rows.Select(r => r.Retries)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ErrorMessage)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ErrorDetails)),
-            Array(NpgsqlDbType.Bigint, rows.Select(r => r.Priority)),
-            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.CreateTime)),
-            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.AvailableFrom)),
-            Array(NpgsqlDbType.Boolean, rows.Select(r => r.Suspended)),
-            Array(NpgsqlDbType.Bigint, rows.Select(r => r.RetryBackoffMs)),
-        },
-    };
-
-    private static NpgsqlBatchCommand Insert(List<ActivityInstanceRow> rows) => new("""
-        INSERT INTO bpm_activity_instance (id, process_instance_id, definition_id, definition_key, parent_activity_instance_id, activity_id,
-                                           activity_name, activity_type, task_id, assignee, start_time, end_time, canceled, sequence)
-        SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-        """)
-    {
-        Parameters =
-        {
-            Array(NpgsqlDbType.Text, rows.Select(r => r.Id)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ProcessInstanceId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.DefinitionKey)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ParentActivityInstanceId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ActivityId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ActivityName)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.ActivityType)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.TaskId)),
-            Array(NpgsqlDbType.Text, rows.Select(r => r.Assignee)),
-            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.StartTime)),
-            Array(NpgsqlDbType.TimestampTz, rows.Select(r => r.EndTime)),
-            Array(NpgsqlDbType.Boolean, rows.Select(r => r.Canceled)),
-            Array(NpgsqlDbType.Bigint, rows.Select(r => r.Sequence)),
-        },
-    };
 
     private static NpgsqlBatchCommand Close(List<ActivityInstanceRow> rows) => new("""
         UPDATE bpm_activity_instance AS a SET end_time = v.end_time, canceled = v.canceled

@@ -1,0 +1,31 @@
+using System.Collections;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>
+/// An insert of many rows into one PostgreSQL table as one statement over one array per column
+/// (<c>INSERT … SELECT * FROM unnest($1, $2, …)</c>). Each column is named next to the value it takes, in a collection
+/// initializer: <c>new ArrayInsert&lt;Row&gt;("table") { { "id", NpgsqlDbType.Text, r =&gt; r.Id }, … }</c>.
+/// </summary>
+internal sealed class ArrayInsert<T>(string table) : IEnumerable<string>
+{
+    private readonly List<(string Column, Func<IReadOnlyList<T>, NpgsqlParameter> Values)> _columns = [];
+
+    public void Add<TValue>(string column, NpgsqlDbType type, Func<T, TValue> value) =>
+        _columns.Add((column, rows => new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | type, Value = rows.Select(value).ToArray() }));
+
+    public NpgsqlBatchCommand For(IReadOnlyList<T> rows)
+    {
+        var columns = string.Join(", ", _columns.Select(c => c.Column));
+        var arrays = string.Join(", ", _columns.Select((_, i) => "$" + (i + 1)));
+        var command = new NpgsqlBatchCommand($"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays})");
+        foreach (var (_, values) in _columns) command.Parameters.Add(values(rows));
+        return command;
+    }
+
+    public IEnumerator<string> GetEnumerator() => _columns.Select(c => c.Column).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
