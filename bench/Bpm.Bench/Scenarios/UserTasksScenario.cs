@@ -10,7 +10,8 @@ namespace Bpm.Bench.Scenarios;
 /// counted (the engine's code is compiled and tiered up then, as in any service that has run a while: on two cores
 /// that takes about a minute; after 20 s the p99s were still twice as high), first at a person's pace (a pause of about half a second
 /// between one call and the next, as someone reads the list and fills the form): p50 and p99 of each call,
-/// against the goal. Then with no pause at all, until no task is left: what the engine sustains, and the
+/// against the goal, and the CPU time the engine and the PostgreSQL server spent per completed task (its list, claim
+/// and completion), which the p99s of a shared machine follow. Then with no pause at all, until no task is left: what the engine sustains, and the
 /// latencies of a queue that is never empty.
 /// </summary>
 public sealed class UserTasksScenario : IScenario
@@ -45,7 +46,10 @@ public sealed class UserTasksScenario : IScenario
         using var warmingUp = new CancellationTokenSource(warmUpFor);
         var warmUp = await ApproveAsync(client, Pause, warmingUp.Token);
         using var pacing = new CancellationTokenSource(pacedFor);
+        var (engineFrom, serverFrom) = (host.ProcessorTime(), postgres.ProcessorTime());
         var paced = await ApproveAsync(client, Pause, pacing.Token);
+        var (engineCpu, serverCpu) = (host.ProcessorTime() - engineFrom, postgres.ProcessorTime() - serverFrom);
+        var perTask = Math.Max(paced.Completed, 1);
         var saturated = await ApproveAsync(client, TimeSpan.Zero, CancellationToken.None);
         var completed = warmUp.Completed + paced.Completed + saturated.Completed;
         if (completed != instances) throw new InvalidOperationException($"{completed} of {instances} tasks were completed");
@@ -59,6 +63,8 @@ public sealed class UserTasksScenario : IScenario
             new(Name, "complete p50, at a person's pace", paced.Complete.Percentile(50), "ms"),
             new(Name, "complete p99, at a person's pace", paced.Complete.Percentile(99), "ms", "goal", GoalP99Milliseconds),
             new(Name, $"tasks completed per second, {Approvers} approvers at a person's pace", Math.Round(paced.PerSecond, 1), "tasks/s"),
+            new(Name, "engine CPU per completed task (list, claim, complete), at a person's pace", Math.Round(engineCpu.TotalMilliseconds / perTask, 3), "ms"),
+            new(Name, "PostgreSQL server CPU per completed task, at a person's pace", Math.Round(serverCpu.TotalMilliseconds / perTask, 3), "ms"),
             new(Name, "list group tasks p99, no pause", saturated.List.Percentile(99), "ms"),
             new(Name, "claim p99, no pause", saturated.Claim.Percentile(99), "ms"),
             new(Name, "complete p99, no pause", saturated.Complete.Percentile(99), "ms"),
