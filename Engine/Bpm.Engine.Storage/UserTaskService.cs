@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Bpm.Engine.Storage;
 
 /// <summary>Claims, unclaims, updates and completes user tasks; who holds a task and its dates are told to listeners after the commit.</summary>
-public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, InstanceCommandExecutor executor, ProcessRuntime runtime, UserTaskChanges changes)
+public sealed class UserTaskService(
+    IDbContextFactory<BpmDbContext> contexts, StorageOptions storage, InstanceCommandExecutor executor, ProcessRuntime runtime, UserTaskChanges changes)
 {
     public async Task<UserTaskRow> GetAsync(string taskId, CancellationToken cancellationToken)
     {
@@ -15,25 +16,34 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
         return await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
     }
 
-    /// <summary>Assigns the task to <paramref name="userId"/>, unless someone else holds it already.</summary>
+    /// <summary>Assigns the task to <paramref name="userId"/>, unless someone else holds it already; claiming a task one holds changes nothing.</summary>
     /// <remarks>One conditional update, so of two concurrent claims exactly one wins.</remarks>
     public async Task ClaimAsync(string taskId, string? userId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(userId)) throw EngineException.Invalid("userId is required to claim a task");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Read before the claim, so that telling listeners afterwards cannot fail a claim that was made.
-        var before = changes.Observed ? (await StoredUserTask.ReadAsync(db, [taskId], cancellationToken)).SingleOrDefault() : null;
-        var claimed = await db.UserTasks
-            .Where(t => t.Id == taskId && (t.Assignee == null || t.Assignee == userId))
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Assignee, userId), cancellationToken);
-        if (claimed == 1)
+        var change = storage.Provider == DatabaseProvider.PostgreSql
+            ? await UserTaskClaimQuery.ClaimAsync(db, taskId, userId, cancellationToken)
+            : await ClaimOnSqliteAsync(db, taskId, userId, cancellationToken);
+        if (change is not null)
         {
-            if (before is not null) changes.Publish([Change(UserTaskChange.Assigned, before.Task, userId, before.Task.Assignee, before.Candidates)]);
+            if (changes.Observed) changes.Publish([change]);
             return;
         }
         var holder = await db.UserTasks.Where(t => t.Id == taskId).Select(t => new { t.Assignee }).SingleOrDefaultAsync(cancellationToken)
             ?? throw NotFound(taskId);
-        throw EngineException.Conflict($"Cannot claim task '{taskId}': it is already claimed by '{holder.Assignee}'");
+        if (holder.Assignee != userId) throw EngineException.Conflict($"Cannot claim task '{taskId}': it is already claimed by '{holder.Assignee}'");
+    }
+
+    /// <summary>The claim as a read and a conditional update: read first, so that telling listeners afterwards cannot fail a claim that was made.</summary>
+    private static async Task<UserTaskChange?> ClaimOnSqliteAsync(BpmDbContext db, string taskId, string userId, CancellationToken cancellationToken)
+    {
+        var before = (await StoredUserTask.ReadAsync(db, [taskId], cancellationToken)).SingleOrDefault();
+        if (before is null) return null;
+        var claimed = await db.UserTasks
+            .Where(t => t.Id == taskId && t.Assignee == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Assignee, userId), cancellationToken);
+        return claimed == 1 ? Change(UserTaskChange.Assigned, before.Task, userId, null, before.Candidates) : null;
     }
 
     public Task UnclaimAsync(string taskId, CancellationToken cancellationToken) =>
@@ -58,11 +68,14 @@ public sealed class UserTaskService(IDbContextFactory<BpmDbContext> contexts, In
         var result = await executor.ExecuteAsync(
             async (db, ct) =>
             {
-                // Tracked with its candidates, in one query: the completion deletes them all in the transaction's batch
-                // of writes, and tells whom the task concerned without reading it again.
-                var stored = await db.UserTasks
-                    .Where(t => t.Id == taskId)
-                    .Select(t => new { Task = t, Candidates = db.UserTaskCandidates.Where(c => c.TaskId == t.Id).ToList() })
+                // Tracked with its candidates and its instance, in one query: the completion deletes the candidates in the
+                // transaction's batch of writes and tells whom the task concerned without reading it again, and finds
+                // the instance tracked when it loads it.
+                var stored = await (
+                        from t in db.UserTasks
+                        where t.Id == taskId
+                        join p in db.ProcessInstances on t.ProcessInstanceId equals p.Id
+                        select new { Task = t, Instance = p, Candidates = db.UserTaskCandidates.Where(c => c.TaskId == t.Id).ToList() })
                     .SingleOrDefaultAsync(ct) ?? throw NotFound(taskId);
                 if (stored.Task.Suspended) throw EngineException.Invalid($"Task '{taskId}' is suspended");
                 return stored.Task.ProcessInstanceId;

@@ -95,6 +95,19 @@ public abstract class UserTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_let_the_holder_claim_a_task_again_without_changing_it()
+    {
+        var (_, _, taskId) = await StartReviewAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync($"task/{taskId}/claim", """{"userId": "dave"}""")).StatusCode);
+
+        var again = await Client.PostAsync($"task/{taskId}/claim", """{"userId": "dave"}""");
+
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        Assert.Equal("dave", (await Client.GetJsonAsync($"task/{taskId}"))["assignee"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await Client.PostAsync($"task/{taskId}/claim", """{"userId": "erin"}""")).StatusCode);
+    }
+
+    [Fact]
     public async Task Should_let_exactly_one_of_many_concurrent_claims_win()
     {
         var (_, _, taskId) = await StartReviewAsync();
