@@ -46,6 +46,29 @@ public sealed class ClusteredTaskHubTests
         Assert.NotEqual(created.TaskId, next.TaskId);
     }
 
+    [Fact]
+    public async Task Should_carry_a_burst_of_changes_from_one_node_to_the_other_every_one_once()
+    {
+        await using var database = await TestDatabase.PostgreSqlAsync();
+        await using var first = await EngineProcess.StartAsync(database, EngineWithUsers.Users());
+        await using var second = await EngineProcess.StartAsync(database, EngineWithUsers.Users());
+        var machine = new EngineClient(first.Client());
+        var (review, _) = await machine.DeployUniqueAsync("user-task.bpmn", "userTasks");
+        await using var machineOnSecond = await TaskFeed.AsMachineAsync(second.BaseAddress);
+
+        // Committed within moments of each other, these go out packed together.
+        var started = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => machine.StartAsync(review, ReviewFixture.Variables)));
+
+        var heard = new List<string>();
+        for (var i = 0; i < started.Length; i++)
+        {
+            var change = await machineOnSecond.NextAsync(review);
+            Assert.Equal("created", change.Kind);
+            heard.Add(change.ProcessInstanceId);
+        }
+        Assert.Equal(started.Order(), heard.Order());
+    }
+
     private static (string Kind, string TaskId, string? Assignee) Of(Bpm.Contracts.Live.TaskChangedDto change) => (change.Kind, change.TaskId, change.Assignee);
 
     private static (string Kind, string TaskId) Kind(Bpm.Contracts.Live.TaskChangedDto change) => (change.Kind, change.TaskId);
