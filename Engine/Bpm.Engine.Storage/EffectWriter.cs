@@ -94,9 +94,9 @@ internal static class EffectWriter
                         Suspended = instance.State == InstanceState.Suspended,
                     });
                     foreach (var user in u.CandidateUsers.Distinct())
-                        db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.User, Name = user });
+                        db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.User, Name = user, CreateTime = u.Time.UtcDateTime });
                     foreach (var group in u.CandidateGroups.Distinct())
-                        db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.Group, Name = group });
+                        db.UserTaskCandidates.Add(new UserTaskCandidateRow { TaskId = u.TaskId, Kind = UserTaskCandidateRow.Group, Name = group, CreateTime = u.Time.UtcDateTime });
                     createdTasks?.Add(new UserTaskChange(UserTaskChange.Created, u.TaskId, instance.Id, instance.DefinitionKey, u.Name, u.Assignee,
                         [.. u.CandidateUsers.Distinct()], [.. u.CandidateGroups.Distinct()]));
                     if (started.TryGetValue(u.TaskId, out var userHistory))

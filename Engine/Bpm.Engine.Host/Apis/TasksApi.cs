@@ -15,7 +15,7 @@ public static class TasksApi
         var group = api.MapGroup("/task").WithTags("Task");
         group.MapGet("", async (HttpContext http, BpmDbContext db, [AsParameters] TaskQuery filter, int? firstResult, int? maxResults, CancellationToken ct) =>
         {
-            var rows = await Sorted(Visible(http, db, filter), filter).Page(firstResult, maxResults).ToListAsync(ct);
+            var rows = await Listed(http, db, filter).Page(firstResult, maxResults).ToListAsync(ct);
             return JsonResult.Ok(rows.Select(Dtos.Task).ToList());
         });
         group.MapGet("/count", async (HttpContext http, BpmDbContext db, [AsParameters] TaskQuery filter, CancellationToken ct) =>
@@ -91,6 +91,25 @@ public static class TasksApi
         var wanted = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         foreach (var name in visible.Select(v => v.Key).Where(n => !wanted.Contains(n)).ToList()) visible.Remove(name);
         return visible;
+    }
+
+    /// <summary>
+    /// The tasks a page is cut from, in order. One candidate group's unassigned tasks in creation order (a group's
+    /// tasklist) are read from that group's candidate rows, whose index is in the order the tasks were created: the
+    /// query reads about a page's worth however many tasks other groups have. Any other list sorts the tasks that pass
+    /// the filter.
+    /// </summary>
+    private static IQueryable<UserTaskRow> Listed(HttpContext http, BpmDbContext db, TaskQuery filter)
+    {
+        if (filter is not { CandidateGroup: { } group, SortBy: null or "created" }) return Sorted(Visible(http, db, filter), filter);
+        var tasks = Visible(http, db, filter with { CandidateGroup = null }).Where(t => t.Assignee == null);
+        var offered = db.UserTaskCandidates.AsNoTracking()
+            .Where(c => c.Kind == UserTaskCandidateRow.Group && c.Name == group)
+            .Join(tasks, c => c.TaskId, t => t.Id, (c, t) => new { c.CreateTime, c.TaskId, Task = t });
+        var ordered = string.Equals(filter.SortOrder, "desc", StringComparison.OrdinalIgnoreCase)
+            ? offered.OrderByDescending(o => o.CreateTime).ThenByDescending(o => o.TaskId)
+            : offered.OrderBy(o => o.CreateTime).ThenBy(o => o.TaskId);
+        return ordered.Select(o => o.Task);
     }
 
     private static IQueryable<UserTaskRow> Sorted(IQueryable<UserTaskRow> query, TaskQuery filter)

@@ -10,4 +10,6 @@ public sealed class UserTaskCandidateRow
     /// <summary><see cref="User"/> or <see cref="Group"/>.</summary>
     public required string Kind { get; set; }
     public required string Name { get; set; }
+    /// <summary>The task's creation time, so that a group's task list reads in creation order from this table's index.</summary>
+    public DateTime CreateTime { get; set; }
 }

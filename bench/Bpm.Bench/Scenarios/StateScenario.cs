@@ -74,8 +74,9 @@ public sealed class StateScenario : IScenario
               SELECT ids.tid, ids.pid, u.definition_id, u.definition_key, u.task_definition_key, 'bk-' || ids.pid, u.name, NULL,
                      u.form_key, u.create_time + ids.g * interval '1 millisecond', u.due, u.follow_up, u.priority, u.suspended
               FROM ids, bpm_user_task u WHERE u.process_instance_id = @template;
-            INSERT INTO bpm_user_task_candidate (task_id, kind, name)
-              SELECT ids.tid, 'group', 'group-' || (ids.g % 10) FROM ids;
+            INSERT INTO bpm_user_task_candidate (task_id, kind, name, create_time)
+              SELECT ids.tid, 'group', 'group-' || (ids.g % 10), u.create_time + ids.g * interval '1 millisecond'
+              FROM ids, bpm_user_task u WHERE u.process_instance_id = @template;
             INSERT INTO bpm_activity_instance (id, process_instance_id, definition_id, definition_key, parent_activity_instance_id, activity_id,
                                                activity_name, activity_type, task_id, assignee, start_time, end_time, canceled, sequence)
               SELECT CASE WHEN a.task_id IS NULL THEN gen_random_uuid()::text ELSE ids.tid END, ids.pid, a.definition_id, a.definition_key, ids.pid,

@@ -36,6 +36,30 @@ public abstract class UserTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_list_a_groups_unassigned_tasks_oldest_first_a_page_at_a_time_or_newest_first()
+    {
+        var group = "desk-" + Guid.NewGuid().ToString("N")[..8];
+        var (key, _) = await Client.DeployUniqueAsync("user-task.bpmn", "userTasks",
+            xml => xml.Replace("camunda:candidateGroups=\"managers, finance\" camunda:candidateUsers=\"carol\"", $"camunda:candidateGroups=\"{group}\""));
+        var tasks = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var instance = await Client.StartAsync(key, """{"initiator": {"value": null, "type": "Null"}, "amount": {"value": 1200, "type": "Long"}}""");
+            tasks.Add(Assert.Single((await Client.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!["id"]!.GetValue<string>());
+            await Task.Delay(5);
+        }
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostAsync($"task/{tasks[1]}/claim", """{"userId": "dave"}""")).StatusCode);
+
+        async Task<List<string>> Ids(string query) =>
+            [.. (await Client.GetJsonAsync($"task?candidateGroup={group}&{query}")).AsArray().Select(t => t!["id"]!.GetValue<string>())];
+
+        Assert.Equal([tasks[0], tasks[2]], await Ids("maxResults=2"));
+        Assert.Equal([tasks[3]], await Ids("firstResult=2&maxResults=2"));
+        Assert.Equal([tasks[3], tasks[2], tasks[0]], await Ids("sortBy=created&sortOrder=desc"));
+        Assert.Equal([tasks[3]], await Ids($"processInstanceId={(await Client.GetJsonAsync($"task/{tasks[3]}"))["processInstanceId"]!.GetValue<string>()}"));
+    }
+
+    [Fact]
     public async Task Should_set_and_clear_the_due_and_follow_up_dates_keeping_the_priority()
     {
         var (_, instance, taskId) = await StartReviewAsync();
