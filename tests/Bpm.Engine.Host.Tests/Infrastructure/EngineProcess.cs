@@ -24,8 +24,28 @@ public sealed class EngineProcess : IAsyncDisposable
 
     public static async Task<EngineProcess> StartAsync(TestDatabase database, IDictionary<string, string>? settings = null, int? port = null)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var engine = Launch(database, settings, port ?? LoopbackPort.Free());
+            try
+            {
+                await engine._process.WaitUntilAnsweringAsync(new Uri(engine.BaseAddress, "/health/ready"), "engine");
+                return engine;
+            }
+            catch (InvalidOperationException) when (port is null && attempt < 3 && engine.HasExited
+                && engine.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // The free port was taken between choosing it and binding it (as the local port of an outgoing
+                // connection, say): another one.
+                await engine.DisposeAsync();
+            }
+        }
+    }
+
+    private static EngineProcess Launch(TestDatabase database, IDictionary<string, string>? settings, int port)
+    {
         var start = ChildProcess.Dotnet(SourceTree.BuildOutput("Engine/Bpm.Engine.Host", "Bpm.Engine.Host.dll"), Path.GetTempPath());
-        var address = new Uri($"http://127.0.0.1:{port ?? LoopbackPort.Free()}");
+        var address = new Uri($"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Bpm__Database__Provider"] = database.Provider;
@@ -36,9 +56,7 @@ public sealed class EngineProcess : IAsyncDisposable
         start.Environment["Bpm__Jobs__PollInterval"] = "00:00:00.200";
         start.Environment["Bpm__Jobs__LockDuration"] = "00:00:03";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        var engine = new EngineProcess(ChildProcess.Start(start), address);
-        await engine._process.WaitUntilAnsweringAsync(new Uri(address, "/health/ready"), "engine");
-        return engine;
+        return new EngineProcess(ChildProcess.Start(start), address);
     }
 
     public HttpClient Client()
