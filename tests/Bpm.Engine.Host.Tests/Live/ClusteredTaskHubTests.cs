@@ -69,6 +69,38 @@ public sealed class ClusteredTaskHubTests
         Assert.Equal(started.Order(), heard.Order());
     }
 
+    [Fact]
+    public async Task Should_hear_a_change_sent_alone_as_nodes_of_the_previous_version_send_them()
+    {
+        await using var database = await TestDatabase.PostgreSqlAsync();
+        await using var node = await EngineProcess.StartAsync(database, new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Bpm.Engine.Host.Live.TaskChangeRelay"] = "Information",
+        });
+        await using var machine = await TaskFeed.AsMachineAsync(node.BaseAddress);
+        var listening = DateTime.UtcNow.AddSeconds(30);
+        while (!node.Output.Contains("Listening for the other nodes' task changes"))
+        {
+            Assert.True(DateTime.UtcNow < listening, "The node did not start listening:\n" + node.Output);
+            await Task.Delay(100);
+        }
+
+        var key = "legacy-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = new Npgsql.NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var notify = new Npgsql.NpgsqlCommand("SELECT pg_notify('bpm_task_changes', @payload)", connection);
+            notify.Parameters.AddWithValue("payload", "a-node-of-the-previous-version:" + $$"""
+                {"Kind": "created", "TaskId": "task-1", "ProcessInstanceId": "instance-1", "ProcessDefinitionKey": "{{key}}",
+                 "TaskName": "Review", "Assignee": null, "CandidateUsers": [], "CandidateGroups": ["managers"]}
+                """);
+            await notify.ExecuteNonQueryAsync();
+        }
+
+        var heard = await machine.NextAsync(key);
+        Assert.Equal(("created", "task-1", "instance-1", "Review"), (heard.Kind, heard.TaskId, heard.ProcessInstanceId, heard.Name));
+    }
+
     private static (string Kind, string TaskId, string? Assignee) Of(Bpm.Contracts.Live.TaskChangedDto change) => (change.Kind, change.TaskId, change.Assignee);
 
     private static (string Kind, string TaskId) Kind(Bpm.Contracts.Live.TaskChangedDto change) => (change.Kind, change.TaskId);
