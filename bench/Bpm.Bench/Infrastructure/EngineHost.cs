@@ -80,6 +80,19 @@ public sealed class EngineHost : IAsyncDisposable
         throw new InvalidOperationException("VmRSS not found");
     }
 
+    /// <summary>
+    /// The engine's managed heap as its last garbage collection left it, all generations, from its metrics endpoint:
+    /// what it holds, apart from garbage not collected yet and memory the runtime keeps in reserve.
+    /// </summary>
+    public async Task<long> ManagedHeapAfterLastCollectionAsync()
+    {
+        using var scraper = new HttpClient { BaseAddress = Address };
+        var text = await scraper.GetStringAsync("/metrics");
+        var samples = text.Split('\n').Where(l => l.StartsWith("dotnet_gc_last_collection_heap_size_bytes{", StringComparison.Ordinal)).ToList();
+        if (samples.Count == 0) throw new InvalidOperationException("The engine's /metrics has no dotnet_gc_last_collection_heap_size_bytes");
+        return samples.Sum(l => (long)double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>CPU time the engine process has used so far, on all cores.</summary>
     public TimeSpan ProcessorTime()
     {

@@ -35,6 +35,9 @@ public sealed class MetricsTests
         }, TimeSpan.FromSeconds(10), "the open-incidents gauge to count the failed task");
 
         Assert.Equal(2, PrometheusText.Value(metrics, "bpm_process_instances_started_total", ("process_definition_key", key)));
+        Assert.True(PrometheusText.Value(metrics, "dotnet_gc_last_collection_heap_size_bytes", ("gc_heap_generation", "gen2")) is >= 0,
+            "the runtime's heap after the last collection is on the endpoint");
+        Assert.True(PrometheusText.Value(metrics, "dotnet_process_memory_working_set_bytes") > 0, "the runtime's working set is on the endpoint");
         Assert.Equal(1, PrometheusText.Value(metrics, "bpm_process_instances_completed_total", ("process_definition_key", key)));
         Assert.Equal(2, PrometheusText.Value(metrics, "bpm_external_tasks_activated_total", ("topic", topic)));
         Assert.Equal(1, PrometheusText.Value(metrics, "bpm_external_tasks_completed_total", ("topic", topic)));
