@@ -99,7 +99,8 @@ internal static class PostgreSqlBulkWriter
         {
             tracker.AutoDetectChangesEnabled = detecting;
         }
-        if (instances.Count + newInstances.Count + newTasks.Count + started.Count + closed.Count == 0) return;
+        List<EntityEntry> written = [.. instances, .. newInstances, .. newTasks, .. started, .. closed];
+        if (written.Count == 0) return;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
@@ -115,11 +116,7 @@ internal static class PostgreSqlBulkWriter
         if (update is not null && update.RecordsAffected != instances.Count)
             throw new DbUpdateConcurrencyException($"{instances.Count - update.RecordsAffected} of {instances.Count} process instances were changed meanwhile");
 
-        foreach (var entry in instances) entry.State = EntityState.Unchanged;
-        foreach (var entry in newInstances) entry.State = EntityState.Unchanged;
-        foreach (var entry in newTasks) entry.State = EntityState.Unchanged;
-        foreach (var entry in started) entry.State = EntityState.Unchanged;
-        foreach (var entry in closed) entry.State = EntityState.Unchanged;
+        foreach (var entry in written) entry.State = EntityState.Unchanged;
     }
 
     private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
@@ -156,6 +153,7 @@ internal static class PostgreSqlBulkWriter
         },
     };
 
-    private static NpgsqlParameter Array<T>(NpgsqlDbType type, IEnumerable<T> values) =>
+    /// <summary>One parameter holding a column's values as a PostgreSQL array.</summary>
+    internal static NpgsqlParameter Array<T>(NpgsqlDbType type, IEnumerable<T> values) =>
         new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values.ToArray() };
 }
