@@ -35,8 +35,8 @@ public sealed class EngineProcess : IAsyncDisposable
             catch (InvalidOperationException) when (port is null && attempt < 3 && engine.HasExited
                 && engine.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
-                // The free port was taken between choosing it and binding it (as the local port of an outgoing
-                // connection, say): another one.
+                // The free port was taken between choosing it and binding it (by another test process's host,
+                // say): another one.
                 await engine.DisposeAsync();
             }
         }
