@@ -6,13 +6,14 @@ namespace Bpm.Engine.Storage;
 
 /// <summary>
 /// Locks the fetchable external tasks of one topic for a worker, each under a fresh lock token, and gives them in fetch
-/// order. On PostgreSQL one statement picks them with <c>FOR UPDATE SKIP LOCKED</c>, so concurrent workers never receive
-/// the same task, and locks them; on SQLite, which serializes writers, they are selected and locked as tracked rows
-/// that the caller saves in its transaction.
+/// order, with the documents of their instances. On PostgreSQL one statement picks them with <c>FOR UPDATE SKIP
+/// LOCKED</c>, so concurrent workers never receive the same task, locks them and reads their instances; on SQLite,
+/// which serializes writers, they are selected and locked as tracked rows that the caller saves in its transaction.
 /// </summary>
 internal static class ExternalTaskLockQuery
 {
-    public static async Task<List<ExternalTaskRow>> LockAsync(
+    /// <returns>The tasks locked, each with its instance's document (null when the instance is gone).</returns>
+    public static async Task<List<(ExternalTaskRow Task, string? Document)>> LockAsync(
         BpmDbContext db, DatabaseProvider provider, FetchTopic topic, int limit, bool usePriority, DateTime now, string workerId,
         CancellationToken cancellationToken)
     {
@@ -25,7 +26,12 @@ internal static class ExternalTaskLockQuery
             row.LockToken = Guid.NewGuid().ToString("N");
             row.Attempts++;
         }
-        return rows;
+        var instanceIds = rows.Select(r => r.ProcessInstanceId).Distinct().ToList();
+        var documents = await db.ProcessInstances.AsNoTracking()
+            .Where(p => instanceIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Document })
+            .ToDictionaryAsync(p => p.Id, p => p.Document, cancellationToken);
+        return [.. rows.Select(r => (r, documents.GetValueOrDefault(r.ProcessInstanceId)))];
     }
 
     private static Task<List<ExternalTaskRow>> SelectAsync(
@@ -42,46 +48,89 @@ internal static class ExternalTaskLockQuery
         return query.Take(limit).ToListAsync(cancellationToken);
     }
 
-    /// <summary>PostgreSQL: one statement (one round trip, its own transaction), its rows put back in fetch order.</summary>
-    private static async Task<List<ExternalTaskRow>> LockInOneStatementAsync(
+    /// <summary>
+    /// PostgreSQL: one statement (one round trip, its own transaction) locks the tasks and reads their instances'
+    /// documents, in fetch order.
+    /// </summary>
+    private static async Task<List<(ExternalTaskRow Task, string? Document)>> LockInOneStatementAsync(
         BpmDbContext db, FetchTopic topic, int limit, bool usePriority, DateTime now, string workerId, CancellationToken cancellationToken)
     {
-        var parameters = new List<NpgsqlParameter>
+        await using var command = new NpgsqlCommand();
+        string Parameter<T>(T value)
         {
-            new("topic", topic.TopicName),
-            new("now", now),
-            new("limit", limit),
-            new("worker", workerId),
-            new("expiration", now.AddMilliseconds(topic.LockDuration)),
-        };
-        var sql = """
-            UPDATE bpm_external_task AS t
-            SET worker_id = @worker, lock_expiration = @expiration, lock_token = replace(gen_random_uuid()::text, '-', ''), attempts = t.attempts + 1
-            FROM (SELECT id FROM bpm_external_task
-            WHERE topic = @topic AND NOT suspended AND (retries IS NULL OR retries > 0)
-              AND (lock_expiration IS NULL OR lock_expiration <= @now)
-              AND (available_from IS NULL OR available_from <= @now)
+            command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+            return "$" + command.Parameters.Count;
+        }
+        var (worker, expiration, topicName, at) =
+            (Parameter(workerId), Parameter(now.AddMilliseconds(topic.LockDuration)), Parameter(topic.TopicName), Parameter(now));
+        var sql = $"""
+            WITH locked AS (
+                UPDATE bpm_external_task AS t
+                SET worker_id = {worker}, lock_expiration = {expiration}, lock_token = replace(gen_random_uuid()::text, '-', ''),
+                    attempts = t.attempts + 1
+                FROM (SELECT id FROM bpm_external_task
+                WHERE topic = {topicName} AND NOT suspended AND (retries IS NULL OR retries > 0)
+                  AND (lock_expiration IS NULL OR lock_expiration <= {at})
+                  AND (available_from IS NULL OR available_from <= {at})
             """;
-        if (topic.BusinessKey is not null)
+        if (topic.BusinessKey is not null) sql += $" AND business_key = {Parameter(topic.BusinessKey)}";
+        if (topic.ProcessDefinitionKeys is { Count: > 0 } keys) sql += $" AND definition_key = ANY({Parameter(keys.ToArray())})";
+        if (topic.ProcessDefinitionIds is { Count: > 0 } ids) sql += $" AND definition_id = ANY({Parameter(ids.ToArray())})";
+        sql += $"""
+             ORDER BY {(usePriority ? "priority DESC, create_time" : "create_time")} LIMIT {Parameter(limit)} FOR UPDATE SKIP LOCKED) AS picked
+                WHERE t.id = picked.id
+                RETURNING {string.Join(", ", Columns.Select(c => "t." + c))})
+            SELECT locked.*, p.document FROM locked LEFT JOIN bpm_process_instance AS p ON p.id = locked.process_instance_id
+            ORDER BY {(usePriority ? "locked.priority DESC, locked.create_time" : "locked.create_time")}
+            """;
+        command.CommandText = sql;
+        command.Connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            sql += " AND business_key = @businessKey";
-            parameters.Add(new NpgsqlParameter("businessKey", topic.BusinessKey));
+            var locked = new List<(ExternalTaskRow, string?)>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                locked.Add((Read(reader), reader.IsDBNull(Columns.Length) ? null : reader.GetString(Columns.Length)));
+            return locked;
         }
-        if (topic.ProcessDefinitionKeys is { Count: > 0 })
+        finally
         {
-            sql += " AND definition_key = ANY(@keys)";
-            parameters.Add(new NpgsqlParameter("keys", topic.ProcessDefinitionKeys.ToArray()));
+            await db.Database.CloseConnectionAsync();
         }
-        if (topic.ProcessDefinitionIds is { Count: > 0 })
-        {
-            sql += " AND definition_id = ANY(@ids)";
-            parameters.Add(new NpgsqlParameter("ids", topic.ProcessDefinitionIds.ToArray()));
-        }
-        sql += usePriority ? " ORDER BY priority DESC, create_time" : " ORDER BY create_time";
-        sql += " LIMIT @limit FOR UPDATE SKIP LOCKED) AS picked WHERE t.id = picked.id RETURNING t.*";
-        var rows = await db.ExternalTasks.FromSqlRaw(sql, parameters.Cast<object>().ToArray()).AsNoTracking().ToListAsync(cancellationToken);
-        return usePriority
-            ? [.. rows.OrderByDescending(t => t.Priority).ThenBy(t => t.CreateTime)]
-            : [.. rows.OrderBy(t => t.CreateTime)];
     }
+
+    /// <summary>The columns of a task as <see cref="Read"/> takes them.</summary>
+    private static readonly string[] Columns =
+    [
+        "id", "process_instance_id", "definition_id", "definition_key", "activity_id", "topic", "business_key", "worker_id",
+        "lock_expiration", "lock_token", "attempts", "retries", "error_message", "error_details", "priority", "create_time",
+        "available_from", "suspended", "retry_backoff_ms",
+    ];
+
+    private static ExternalTaskRow Read(NpgsqlDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        ProcessInstanceId = reader.GetString(1),
+        DefinitionId = reader.GetString(2),
+        DefinitionKey = reader.GetString(3),
+        ActivityId = reader.GetString(4),
+        Topic = reader.GetString(5),
+        BusinessKey = Nullable<string>(reader, 6),
+        WorkerId = Nullable<string>(reader, 7),
+        LockExpiration = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
+        LockToken = Nullable<string>(reader, 9),
+        Attempts = reader.GetInt32(10),
+        Retries = reader.IsDBNull(11) ? null : reader.GetInt32(11),
+        ErrorMessage = Nullable<string>(reader, 12),
+        ErrorDetails = Nullable<string>(reader, 13),
+        Priority = reader.GetInt64(14),
+        CreateTime = reader.GetDateTime(15),
+        AvailableFrom = reader.IsDBNull(16) ? null : reader.GetDateTime(16),
+        Suspended = reader.GetBoolean(17),
+        RetryBackoffMs = reader.IsDBNull(18) ? null : reader.GetInt64(18),
+    };
+
+    private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : class =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
 }

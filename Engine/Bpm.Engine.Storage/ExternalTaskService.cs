@@ -24,7 +24,7 @@ public sealed class ExternalTaskService(
     public async Task<IReadOnlyList<LockedTask>> FetchAndLockAsync(
         string workerId, int maxTasks, bool usePriority, IReadOnlyList<FetchTopic> topics, CancellationToken cancellationToken)
     {
-        var locked = new List<(ExternalTaskRow Row, FetchTopic Topic)>();
+        var locked = new List<(ExternalTaskRow Row, string? Document, FetchTopic Topic)>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -34,7 +34,7 @@ public sealed class ExternalTaskService(
             {
                 if (locked.Count >= maxTasks) break;
                 var rows = await ExternalTaskLockQuery.LockAsync(db, options.Provider, topic, maxTasks - locked.Count, usePriority, now, workerId, cancellationToken);
-                locked.AddRange(rows.Select(row => (row, topic)));
+                locked.AddRange(rows.Select(row => (row.Task, row.Document, topic)));
             }
             if (transaction is not null)
             {
@@ -43,16 +43,13 @@ public sealed class ExternalTaskService(
             }
         }
         foreach (var topic in locked.GroupBy(l => l.Row.Topic)) metrics.ExternalTasksActivated(topic.Key, topic.Count());
-        if (locked.Count == 0) return [];
-
-        await using var read = await contexts.CreateDbContextAsync(cancellationToken);
-        var instanceIds = locked.Select(l => l.Row.ProcessInstanceId).Distinct().ToList();
-        var documents = await read.ProcessInstances.AsNoTracking()
-            .Where(p => instanceIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Document })
-            .ToDictionaryAsync(p => p.Id, p => p.Document, cancellationToken);
-        var instances = documents.ToDictionary(d => d.Key, d => InstanceDocument.Read(d.Value));
-        return locked.Select(l => new LockedTask(l.Row, VariablesFor(instances[l.Row.ProcessInstanceId], l.Row.Id, l.Topic))).ToList();
+        var instances = new Dictionary<string, ProcessInstance?>(StringComparer.Ordinal);
+        return [.. locked.Select(l =>
+        {
+            if (!instances.TryGetValue(l.Row.ProcessInstanceId, out var instance))
+                instances[l.Row.ProcessInstanceId] = instance = l.Document is null ? null : InstanceDocument.Read(l.Document);
+            return new LockedTask(l.Row, instance is null ? [] : VariablesFor(instance, l.Row.Id, l.Topic));
+        })];
     }
 
     public async Task<ExternalTaskRow> GetAsync(string taskId, CancellationToken cancellationToken)

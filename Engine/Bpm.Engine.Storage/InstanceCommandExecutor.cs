@@ -49,8 +49,7 @@ public sealed class InstanceCommandExecutor(
                 var result = await RunAsync(db, row, command, cancellationToken);
                 var work = NewWork();
                 await ApplyAsync(db, row, result, work, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await CommitAsync(db, transaction, cancellationToken);
                 AfterCommit(work);
                 return result;
             }
@@ -109,8 +108,8 @@ public sealed class InstanceCommandExecutor(
     }
 
     /// <summary>
-    /// Writes a transaction of many commands and commits it: on PostgreSQL the instances and their history as one
-    /// statement per table, the rest of the unit of work by <c>SaveChanges</c>.
+    /// Writes a transaction of one or many commands and commits it: on PostgreSQL the instances and their history as
+    /// one statement per table, the rest of the unit of work by <c>SaveChanges</c>.
     /// </summary>
     internal async Task CommitAsync(BpmDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
@@ -145,8 +144,7 @@ public sealed class InstanceCommandExecutor(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var work = await AddAsync(db, result, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitAsync(db, transaction, cancellationToken);
         AfterCommit(work);
     }
 

@@ -17,16 +17,20 @@ public sealed class ProcessInstanceService(
 {
     public const int MaxBusinessKeyLength = 255;
 
+    /// <summary>The latest version of a key, read on every start: compiled once, as every start asks it.</summary>
+    private static readonly Func<BpmDbContext, string, CancellationToken, Task<LatestDefinition?>> LatestByKey =
+        EF.CompileAsyncQuery((BpmDbContext db, string key, CancellationToken _) => db.ProcessDefinitions.AsNoTracking()
+            .Where(d => d.Key == key)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new LatestDefinition(d.Id, d.Suspended))
+            .FirstOrDefault());
+
     /// <summary>Starts the latest version of the process with <paramref name="key"/>.</summary>
     /// <param name="starter">The person starting it, or null for a machine (a client with a key alone), which may start any process.</param>
     public async Task<ProcessInstance> StartByKeyAsync(string key, string? businessKey, JsonObject? variables, ProcessStarter? starter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var latest = await db.ProcessDefinitions.AsNoTracking()
-            .Where(d => d.Key == key)
-            .OrderByDescending(d => d.Version)
-            .Select(d => new { d.Id, d.Suspended })
-            .FirstOrDefaultAsync(cancellationToken)
+        var latest = await LatestByKey(db, key, cancellationToken)
             ?? throw EngineException.NotFound($"No process definition with key '{key}' is deployed");
         return await StartAsync(db, latest.Id, latest.Suspended, businessKey, variables, starter, cancellationToken);
     }
@@ -83,4 +87,6 @@ public sealed class ProcessInstanceService(
         definition.CandidateStarterGroups.Count == 0 ? null : "the groups " + string.Join(", ", definition.CandidateStarterGroups),
         definition.CandidateStarterUsers.Count == 0 ? null : "the users " + string.Join(", ", definition.CandidateStarterUsers),
     }.OfType<string>());
+
+    private sealed record LatestDefinition(string Id, bool Suspended);
 }

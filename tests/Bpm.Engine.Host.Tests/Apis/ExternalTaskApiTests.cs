@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Bpm.Engine.Host.Tests.Infrastructure;
 
 namespace Bpm.Engine.Host.Tests.Apis;
@@ -55,6 +56,35 @@ public abstract class ExternalTaskApiTests(EngineFixture fixture)
         Assert.Equal([urgent, first, second], byPriority.Select(t => t!["processInstanceId"]!.GetValue<string>()));
         Assert.Equal([9L, 1L, 1L], byPriority.Select(t => t!["priority"]!.GetValue<long>()));
         Assert.All(byPriority, t => Assert.Equal("w1", t!["workerId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Should_hand_out_only_the_tasks_of_a_topic_that_its_filters_name()
+    {
+        var topic = "filtered-" + Guid.NewGuid().ToString("N")[..8];
+        var (first, _) = await Client.DeployUniqueAsync("service-task.bpmn", "single-task", xml => xml.Replace("single-task-topic", topic));
+        var (second, _) = await Client.DeployUniqueAsync("service-task.bpmn", "single-task", xml => xml.Replace("single-task-topic", topic));
+        var secondId = (await Client.GetJsonAsync($"process-definition/key/{second}"))["id"]!.GetValue<string>();
+        var ofFirst = await Client.StartAsync(first, """{"n": {"value": 1}}""", businessKey: "order-1");
+        var ofSecond = await Client.StartAsync(second, """{"n": {"value": 2}}""", businessKey: "order-2");
+        await Client.StartAsync(second, """{"n": {"value": 3}}""", businessKey: "order-3");
+
+        async Task<List<(string Instance, long N)>> FetchAsync(JsonObject filter)
+        {
+            filter["topicName"] = topic;
+            filter["lockDuration"] = 60_000;
+            var body = new JsonObject { ["workerId"] = "w1", ["maxTasks"] = 10, ["topics"] = new JsonArray(filter) };
+            var response = await Client.PostAsync("external-task/fetchAndLock", body.ToJsonString());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var tasks = (await EngineClient.Json(response)).AsArray();
+            foreach (var task in tasks) await Client.PostAsync($"external-task/{task!["id"]!.GetValue<string>()}/unlock", "");
+            return [.. tasks.Select(t => (t!["processInstanceId"]!.GetValue<string>(), t["variables"]!["n"]!["value"]!.GetValue<long>()))];
+        }
+
+        Assert.Equal([(ofSecond, 2L)], await FetchAsync(new JsonObject { ["businessKey"] = "order-2" }));
+        Assert.Equal([(ofFirst, 1L)], await FetchAsync(new JsonObject { ["processDefinitionKeyIn"] = new JsonArray(first) }));
+        Assert.Equal([2L, 3L], (await FetchAsync(new JsonObject { ["processDefinitionId"] = secondId })).Select(t => t.N));
+        Assert.Empty(await FetchAsync(new JsonObject { ["businessKey"] = "order-1", ["processDefinitionKey"] = second }));
     }
 
     [Fact]
