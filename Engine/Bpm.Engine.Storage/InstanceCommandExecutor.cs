@@ -113,8 +113,8 @@ public sealed class InstanceCommandExecutor(
     /// </summary>
     internal async Task CommitAsync(BpmDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        if (storage.Provider == DatabaseProvider.PostgreSql) await PostgreSqlBulkWriter.WriteAsync(db, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        if (storage.Provider != DatabaseProvider.PostgreSql || await PostgreSqlBulkWriter.WriteAsync(db, cancellationToken))
+            await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

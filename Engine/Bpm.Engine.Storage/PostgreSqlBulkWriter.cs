@@ -8,9 +8,9 @@ using NpgsqlTypes;
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// On PostgreSQL: writes what a transaction of many commands changes most — the instances it starts and changes, the
-/// external tasks it creates, the history rows it starts and closes — as one statement over arrays per kind of write
-/// instead of one statement per row, and leaves everything else of the unit of work to <c>SaveChanges</c>. An instance
+/// On PostgreSQL: writes what a transaction of commands changes most — the instances it starts and changes, the
+/// external tasks it creates and ends, the history rows it starts and closes — as one statement over arrays per kind of
+/// write instead of one statement per row, and leaves everything else of the unit of work to <c>SaveChanges</c>. An instance
 /// changed by someone else meanwhile fails the transaction as <c>SaveChanges</c> would, with a
 /// <see cref="DbUpdateConcurrencyException"/>.
 /// </summary>
@@ -76,32 +76,49 @@ internal static class PostgreSqlBulkWriter
         { "sequence", NpgsqlDbType.Bigint, r => r.Sequence },
     };
 
-    public static async Task WriteAsync(BpmDbContext db, CancellationToken cancellationToken)
+    /// <returns>Whether the unit of work holds changes left for <c>SaveChanges</c>.</returns>
+    public static async Task<bool> WriteAsync(BpmDbContext db, CancellationToken cancellationToken)
     {
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
         var detecting = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
-        List<EntityEntry<ProcessInstanceRow>> instances, newInstances;
-        List<EntityEntry<ExternalTaskRow>> newTasks;
-        List<EntityEntry<ActivityInstanceRow>> started, closed;
         try
         {
             var allInstances = tracker.Entries<ProcessInstanceRow>().ToList();
-            instances = allInstances.Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns)).ToList();
-            newInstances = allInstances.Where(e => e.State == EntityState.Added).ToList();
-            newTasks = tracker.Entries<ExternalTaskRow>().Where(e => e.State == EntityState.Added).ToList();
+            var instances = allInstances.Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns)).ToList();
+            var newInstances = allInstances.Where(e => e.State == EntityState.Added).ToList();
+            var allTasks = tracker.Entries<ExternalTaskRow>().ToList();
+            var newTasks = allTasks.Where(e => e.State == EntityState.Added).ToList();
+            var endedTasks = allTasks.Where(e => e.State == EntityState.Deleted).ToList();
             var history = tracker.Entries<ActivityInstanceRow>().ToList();
-            started = history.Where(e => e.State == EntityState.Added).ToList();
-            closed = history.Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns)).ToList();
+            var started = history.Where(e => e.State == EntityState.Added).ToList();
+            var closed = history.Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns)).ToList();
+            List<EntityEntry> written = [.. instances, .. newInstances, .. newTasks, .. started, .. closed];
+            if (written.Count + endedTasks.Count > 0)
+            {
+                await WriteAsync(db, instances, newInstances, newTasks, endedTasks, started, closed, cancellationToken);
+                foreach (var entry in written) entry.State = EntityState.Unchanged;
+                foreach (var entry in endedTasks) entry.State = EntityState.Detached;
+            }
+            return tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         }
         finally
         {
             tracker.AutoDetectChangesEnabled = detecting;
         }
-        List<EntityEntry> written = [.. instances, .. newInstances, .. newTasks, .. started, .. closed];
-        if (written.Count == 0) return;
+    }
 
+    private static async Task WriteAsync(
+        BpmDbContext db,
+        List<EntityEntry<ProcessInstanceRow>> instances,
+        List<EntityEntry<ProcessInstanceRow>> newInstances,
+        List<EntityEntry<ExternalTaskRow>> newTasks,
+        List<EntityEntry<ExternalTaskRow>> endedTasks,
+        List<EntityEntry<ActivityInstanceRow>> started,
+        List<EntityEntry<ActivityInstanceRow>> closed,
+        CancellationToken cancellationToken)
+    {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("Bulk writes belong in a transaction");
@@ -110,13 +127,14 @@ internal static class PostgreSqlBulkWriter
         if (newTasks.Count > 0) batch.BatchCommands.Add(TaskInsert.For(newTasks.Select(e => e.Entity).ToList()));
         if (started.Count > 0) batch.BatchCommands.Add(HistoryInsert.For(started.Select(e => e.Entity).ToList()));
         if (closed.Count > 0) batch.BatchCommands.Add(Close(closed.Select(e => e.Entity).ToList()));
-        NpgsqlBatchCommand? update = null;
+        NpgsqlBatchCommand? update = null, delete = null;
         if (instances.Count > 0) batch.BatchCommands.Add(update = Update(instances));
+        if (endedTasks.Count > 0) batch.BatchCommands.Add(delete = DeleteTasks(endedTasks));
         await batch.ExecuteNonQueryAsync(cancellationToken);
         if (update is not null && update.RecordsAffected != instances.Count)
             throw new DbUpdateConcurrencyException($"{instances.Count - update.RecordsAffected} of {instances.Count} process instances were changed meanwhile");
-
-        foreach (var entry in written) entry.State = EntityState.Unchanged;
+        if (delete is not null && delete.RecordsAffected != endedTasks.Count)
+            throw new DbUpdateConcurrencyException($"{endedTasks.Count - delete.RecordsAffected} of {endedTasks.Count} external tasks were deleted meanwhile");
     }
 
     private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
@@ -135,6 +153,9 @@ internal static class PostgreSqlBulkWriter
             Array(NpgsqlDbType.Boolean, rows.Select(r => r.Canceled)),
         },
     };
+
+    private static NpgsqlBatchCommand DeleteTasks(List<EntityEntry<ExternalTaskRow>> entries) =>
+        new("DELETE FROM bpm_external_task WHERE id = ANY($1)") { Parameters = { Array(NpgsqlDbType.Text, entries.Select(e => e.Entity.Id)) } };
 
     private static NpgsqlBatchCommand Update(List<EntityEntry<ProcessInstanceRow>> entries) => new("""
         UPDATE bpm_process_instance AS p SET state = v.state, end_time = v.end_time, document = v.document, revision = v.revision
