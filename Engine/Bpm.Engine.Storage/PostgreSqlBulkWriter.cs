@@ -9,8 +9,9 @@ namespace Bpm.Engine.Storage;
 
 /// <summary>
 /// On PostgreSQL: writes what a transaction of commands changes most — the instances it starts and changes, the
-/// external tasks it creates and ends, the history rows it starts and closes — as one statement over arrays per kind of
-/// write instead of one statement per row, and leaves everything else of the unit of work to <c>SaveChanges</c>. An instance
+/// external tasks it creates, the history rows it starts and closes — as one statement over arrays per kind of write
+/// instead of one statement per row, deletes the external tasks it ends by key in the same round trip, and leaves
+/// everything else of the unit of work to <c>SaveChanges</c>. An instance
 /// changed by someone else meanwhile fails the transaction as <c>SaveChanges</c> would, with a
 /// <see cref="DbUpdateConcurrencyException"/>.
 /// </summary>
@@ -127,14 +128,15 @@ internal static class PostgreSqlBulkWriter
         if (newTasks.Count > 0) batch.BatchCommands.Add(TaskInsert.For(newTasks.Select(e => e.Entity).ToList()));
         if (started.Count > 0) batch.BatchCommands.Add(HistoryInsert.For(started.Select(e => e.Entity).ToList()));
         if (closed.Count > 0) batch.BatchCommands.Add(Close(closed.Select(e => e.Entity).ToList()));
-        NpgsqlBatchCommand? update = null, delete = null;
+        NpgsqlBatchCommand? update = null;
         if (instances.Count > 0) batch.BatchCommands.Add(update = Update(instances));
-        if (endedTasks.Count > 0) batch.BatchCommands.Add(delete = DeleteTasks(endedTasks));
+        var deletes = endedTasks.Select(e => DeleteTask(e.Entity.Id)).ToList();
+        foreach (var delete in deletes) batch.BatchCommands.Add(delete);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         if (update is not null && update.RecordsAffected != instances.Count)
             throw new DbUpdateConcurrencyException($"{instances.Count - update.RecordsAffected} of {instances.Count} process instances were changed meanwhile");
-        if (delete is not null && delete.RecordsAffected != endedTasks.Count)
-            throw new DbUpdateConcurrencyException($"{endedTasks.Count - delete.RecordsAffected} of {endedTasks.Count} external tasks were deleted meanwhile");
+        if (deletes.Count(d => d.RecordsAffected == 0) is > 0 and var gone)
+            throw new DbUpdateConcurrencyException($"{gone} of {endedTasks.Count} external tasks were deleted meanwhile");
     }
 
     private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
@@ -154,8 +156,13 @@ internal static class PostgreSqlBulkWriter
         },
     };
 
-    private static NpgsqlBatchCommand DeleteTasks(List<EntityEntry<ExternalTaskRow>> entries) =>
-        new("DELETE FROM bpm_external_task WHERE id = ANY($1)") { Parameters = { Array(NpgsqlDbType.Text, entries.Select(e => e.Entity.Id)) } };
+    /// <summary>
+    /// A task is deleted by its key, a statement each: the task table is a queue of mostly dead rows until vacuum comes
+    /// by, where a delete of many keys at once is planned as a scan of the whole table (see
+    /// <see cref="InstanceCommandGroups"/>' preload), and a lookup by key also marks the dead index entries it passes.
+    /// </summary>
+    private static NpgsqlBatchCommand DeleteTask(string id) =>
+        new("DELETE FROM bpm_external_task WHERE id = $1") { Parameters = { new NpgsqlParameter<string> { TypedValue = id } } };
 
     private static NpgsqlBatchCommand Update(List<EntityEntry<ProcessInstanceRow>> entries) => new("""
         UPDATE bpm_process_instance AS p SET state = v.state, end_time = v.end_time, document = v.document, revision = v.revision
