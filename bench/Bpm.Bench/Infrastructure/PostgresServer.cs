@@ -30,13 +30,30 @@ public sealed class PostgresServer : IAsyncDisposable
         var server = new PostgresServer(bin, data, port);
         await Shell.RunAsPostgresAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
         await Shell.RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"),
-            ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", $"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB", "start"]);
+            ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-t", "60", "-o", $"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements", "start"]);
+        await server.ExecuteAsync("CREATE EXTENSION pg_stat_statements");
         return server;
     }
 
     /// <summary>The CPU time of the server: its postmaster, backends and background workers.</summary>
     public TimeSpan ProcessorTime() =>
         Infrastructure.ProcessorTime.OfTree(int.Parse(File.ReadLines(Path.Combine(_data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The statements run in <paramref name="database"/> so far, its commits among them.</summary>
+    public async Task<StatementCount> StatementsAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT coalesce(sum(s.calls), 0)::bigint,
+                   coalesce(sum(s.calls) FILTER (WHERE upper(rtrim(s.query, '; ')) IN ('COMMIT', 'END')), 0)::bigint
+            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+            WHERE d.datname = $1
+            """, connection) { Parameters = { new() { Value = database } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new StatementCount(reader.GetInt64(0), reader.GetInt64(1));
+    }
 
     public async Task<string> CreateDatabaseAsync(string name)
     {

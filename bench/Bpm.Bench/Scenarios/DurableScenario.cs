@@ -9,7 +9,8 @@ namespace Bpm.Bench.Scenarios;
 /// HTTP workers fetch and lock in batches and complete. Completed instances per second on SQLite and on
 /// PostgreSQL, once the host has settled under the load (<see cref="SteadyState"/>); baseline: <c>pgbench -N</c> on
 /// the same PostgreSQL server in the same run. Where the time goes: the CPU time per completed instance of the engine
-/// host and of the PostgreSQL server, the server's against its CPU time per pgbench transaction.
+/// host and of the PostgreSQL server, the server's against its CPU time per pgbench transaction; the statements and
+/// commits the server ran per completed instance, against pgbench's per transaction.
 /// </summary>
 public sealed class DurableScenario : IScenario
 {
@@ -17,6 +18,7 @@ public sealed class DurableScenario : IScenario
     private const int Workers = 4;
     private const int Batch = 50;
     private const int MaxBacklog = 2000;
+    private const string Database = "bench_durable";
 
     public string Name => "durable";
 
@@ -25,7 +27,7 @@ public sealed class DurableScenario : IScenario
         var postgres = await run.PostgresAsync();
         DurableMeasurement sqlite, onPostgres;
         await using (var host = await EngineHost.StartAsync(null)) sqlite = await MeasureAsync(host, null, "SQLite", run.Options);
-        await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync("bench_durable")))
+        await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync(Database)))
             onPostgres = await MeasureAsync(host, postgres, "PostgreSQL", run.Options);
         var pgbench = await Pgbench.SimpleUpdateAsync(postgres, run.Options.Duration, clients: Starters + Workers);
         return
@@ -36,6 +38,10 @@ public sealed class DurableScenario : IScenario
             new(Name, "engine CPU per completed instance, PostgreSQL", Math.Round(onPostgres.EngineCpuMs, 3), "ms"),
             new(Name, "PostgreSQL server CPU per completed instance", Math.Round(onPostgres.ServerCpuMs!.Value, 3), "ms",
                 "PostgreSQL server CPU per pgbench -N transaction", Math.Round(pgbench.ServerCpuMsPerTransaction, 3)),
+            new(Name, "PostgreSQL statements per completed instance", Math.Round(onPostgres.Statements!.Value, 2), "statements",
+                "PostgreSQL statements per pgbench -N transaction", Math.Round(pgbench.StatementsPerTransaction, 2)),
+            new(Name, "PostgreSQL commits per completed instance", Math.Round(onPostgres.Commits!.Value, 3), "commits",
+                "PostgreSQL commits per pgbench -N transaction", 1),
         ];
     }
 
@@ -67,13 +73,16 @@ public sealed class DurableScenario : IScenario
         var warmUp = await new SteadyState(() => Task.FromResult(Interlocked.Read(ref completed)), options.WarmUp.Least, options.WarmUp.Most).WaitAsync();
         Console.Error.WriteLine(SteadyState.Describe($"durable on {database}", warmUp));
         var (from, engineFrom, serverFrom) = (Interlocked.Read(ref completed), host.ProcessorTime(), server?.ProcessorTime());
+        var statementsFrom = server is null ? null : await server.StatementsAsync(Database);
         var watch = Stopwatch.StartNew();
         await Task.Delay(options.Duration);
         var (done, engineCpu, serverCpu) = (Interlocked.Read(ref completed) - from, host.ProcessorTime() - engineFrom, server?.ProcessorTime() - serverFrom);
+        var statements = server is null ? null : await server.StatementsAsync(Database) - statementsFrom!;
         var rate = done / watch.Elapsed.TotalSeconds;
         stop.Cancel();
         await all;
         var per = Math.Max(done, 1);
-        return new DurableMeasurement(rate, engineCpu.TotalMilliseconds / per, serverCpu?.TotalMilliseconds / per);
+        return new DurableMeasurement(rate, engineCpu.TotalMilliseconds / per, serverCpu?.TotalMilliseconds / per,
+            (double?)statements?.Statements / per, (double?)statements?.Commits / per);
     }
 }
