@@ -26,7 +26,6 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     private readonly IDbContextFactory<BpmDbContext> _contexts;
     private readonly InstanceCommandExecutor _executor;
     private readonly EngineMetrics _metrics;
-    private readonly DatabaseProvider _provider;
     private readonly int _maxGroup;
     private readonly Channel<GroupedCommand> _queue = Channel.CreateUnbounded<GroupedCommand>();
     private readonly Task[] _writers;
@@ -36,7 +35,6 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         _contexts = contexts;
         _executor = executor;
         _metrics = metrics;
-        _provider = storage.Provider;
         _maxGroup = Math.Max(storage.GroupCommit.MaxGroup, 1);
         var writers = Math.Max(storage.GroupCommit.Writers, 0);
         if (writers == 0) _queue.Writer.Complete();
@@ -93,7 +91,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         {
             await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await PreloadAsync(db, group);
+            await PreloadAsync(db, [.. group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct()], CancellationToken.None);
             var instances = new HashSet<string>(StringComparer.Ordinal);
             foreach (var command in group)
             {
@@ -132,8 +130,8 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     }
 
     /// <summary>
-    /// Reads the external tasks the group answers with their instances, in one query, so that each command finds them
-    /// tracked instead of asking the database twice.
+    /// Reads the external tasks that a group or a lone command answers with their instances, in one query, so that each
+    /// command finds them tracked instead of asking the database twice.
     /// </summary>
     /// <remarks>
     /// On PostgreSQL each task is looked up by its key on its own (<c>OFFSET 0</c> keeps the planner from turning the
@@ -141,18 +139,17 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     /// comes by, and its statistics, counting the live ones, make a scan of the whole table look cheaper to the
     /// planner than the key lookups it is then slower than.
     /// </remarks>
-    private async Task PreloadAsync(BpmDbContext db, List<GroupedCommand> group)
+    private static async Task PreloadAsync(BpmDbContext db, string[] taskIds, CancellationToken cancellationToken)
     {
-        var taskIds = group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct().ToList();
-        if (taskIds.Count < 2) return;
-        var tasks = _provider == DatabaseProvider.PostgreSql
+        if (taskIds.Length == 0) return;
+        var tasks = db.Database.IsNpgsql()
             ? db.ExternalTasks.FromSqlRaw(
                 "SELECT t.* FROM unnest(@ids) AS i(id) CROSS JOIN LATERAL (SELECT * FROM bpm_external_task WHERE id = i.id OFFSET 0) AS t",
-                new NpgsqlParameter("ids", taskIds.ToArray()))
+                new NpgsqlParameter("ids", taskIds))
             : db.ExternalTasks.Where(t => taskIds.Contains(t.Id));
         await tasks
             .Join(db.ProcessInstances, t => t.ProcessInstanceId, p => p.Id, (t, p) => new { Task = t, Instance = p })
-            .LoadAsync();
+            .LoadAsync(cancellationToken);
     }
 
     private async Task AnswerAloneAsync(GroupedCommand command)
@@ -210,7 +207,14 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
             return result.Effects.Any(e => InstanceCommandExecutor.ReachesAnotherInstance(e, result.Instance)) ? null : (row, result);
         }
 
-        public override Task<CommandResult> AloneAsync(InstanceCommandExecutor executor) => executor.ExecuteAsync(locate, command, CancellationToken);
+        public override Task<CommandResult> AloneAsync(InstanceCommandExecutor executor) => executor.ExecuteAsync(
+            async (db, ct) =>
+            {
+                if (externalTaskId is not null) await PreloadAsync(db, [externalTaskId], ct);
+                return await locate(db, ct);
+            },
+            command,
+            CancellationToken);
     }
 
     private sealed class GroupedInsert(CommandResult result, CancellationToken cancellationToken) : GroupedCommand(cancellationToken)
