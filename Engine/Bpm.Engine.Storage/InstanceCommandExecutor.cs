@@ -63,7 +63,7 @@ public sealed class InstanceCommandExecutor(
 
     /// <summary>
     /// Runs commands against several distinct instances in one transaction: one query loads them, one
-    /// round trip writes them (on PostgreSQL the instances and their history as one statement per table), one commit
+    /// round trip writes them (on PostgreSQL, see <see cref="PostgreSqlBulkWriter"/>), one commit
     /// makes them durable. All or nothing: when any instance is missing,
     /// ended or changed meanwhile, or a command fails or reaches another instance (a call activity), nothing
     /// is written and the caller runs the commands one by one, where each such case has its own answer.
@@ -108,8 +108,9 @@ public sealed class InstanceCommandExecutor(
     }
 
     /// <summary>
-    /// Writes a transaction of one or many commands and commits it: on PostgreSQL the instances and their history as
-    /// one statement per table, the rest of the unit of work by <c>SaveChanges</c>.
+    /// Writes a transaction of one or many commands and commits it: on PostgreSQL the instances, their external tasks
+    /// and their history in one round trip (<see cref="PostgreSqlBulkWriter"/>), the rest of the unit of work by
+    /// <c>SaveChanges</c>.
     /// </summary>
     internal async Task CommitAsync(BpmDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {

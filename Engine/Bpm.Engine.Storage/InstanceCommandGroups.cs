@@ -10,7 +10,7 @@ namespace Bpm.Engine.Storage;
 
 /// <summary>
 /// Group commit: commands that arrive while others are being written share one transaction (one commit and, on
-/// PostgreSQL, one statement per table) instead of one each. No command waits for a timer: what is queued when a
+/// PostgreSQL, one round trip of writes) instead of one each. No command waits for a timer: what is queued when a
 /// writer is free goes into its next transaction, so a lone command runs at once, on its own.
 /// </summary>
 /// <remarks>
