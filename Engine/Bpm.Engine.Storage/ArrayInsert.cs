@@ -14,7 +14,11 @@ internal sealed class ArrayInsert<T>(string table) : IEnumerable<string>
     private readonly List<(string Column, Func<IReadOnlyList<T>, NpgsqlParameter> Values)> _columns = [];
 
     public void Add<TValue>(string column, NpgsqlDbType type, Func<T, TValue> value) =>
-        _columns.Add((column, rows => PostgreSqlBulkWriter.Array(type, rows.Select(value))));
+        _columns.Add((column, rows => new NpgsqlParameter
+        {
+            NpgsqlDbType = NpgsqlDbType.Array | type,
+            Value = rows.Select(value).ToArray(),
+        }));
 
     public NpgsqlBatchCommand For(IReadOnlyList<T> rows)
     {

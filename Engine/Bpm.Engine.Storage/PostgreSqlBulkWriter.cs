@@ -169,8 +169,4 @@ internal static class PostgreSqlBulkWriter
     private static NpgsqlParameter<T> Value<T>(T value) => new() { TypedValue = value };
 
     private static NpgsqlParameter<DateTime?> Timestamp(DateTime? value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
-
-    /// <summary>One parameter holding a column's values as a PostgreSQL array.</summary>
-    internal static NpgsqlParameter Array<T>(NpgsqlDbType type, IEnumerable<T> values) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | type, Value = values.ToArray() };
 }
