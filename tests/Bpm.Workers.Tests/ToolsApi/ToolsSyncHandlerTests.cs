@@ -112,11 +112,12 @@ public sealed class ToolsSyncHandlerTests : IDisposable
         _prod.Given(Request.Create().WithPath("/chat/sync/jobs/job-4").UsingGet())
             .RespondWith(Response.Create().WithBodyAsJson(new { id = "job-4", status = "running" }));
 
-        var outcome = await Handler(TimeSpan.FromSeconds(1)).HandleAsync(
+        // Long enough for a second poll after a slow first one (a cold HTTP client on a loaded machine took over a second).
+        var outcome = await Handler(TimeSpan.FromSeconds(3)).HandleAsync(
             Tasks.Create("tools-sync", new() { ["entity"] = "deals", ["env"] = "prod" }), default);
 
         var failed = Tasks.Failed(outcome);
-        Assert.Equal("Tools API sync job job-4 of deals (prod) did not finish within 00:00:01", failed.Message);
+        Assert.Equal("Tools API sync job job-4 of deals (prod) did not finish within 00:00:03", failed.Message);
         Assert.Null(failed.Retries);
         // Polled again and again (every 50 ms here) until the deadline, not once.
         Assert.True(_prod.LogEntries.Count(e => e.RequestMessage.Path == "/chat/sync/jobs/job-4") >= 2);
