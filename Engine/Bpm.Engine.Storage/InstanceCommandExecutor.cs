@@ -27,6 +27,9 @@ public sealed class InstanceCommandExecutor(
 
     public delegate CommandResult InstanceCommand(ProcessDefinition definition, ProcessInstance instance);
 
+    /// <summary>Reads what a start needs in the transaction that stores the new instance, and gives the instance to store.</summary>
+    internal delegate Task<CommandResult> StartCommand(BpmDbContext db, LatestDefinitions latest, CancellationToken cancellationToken);
+
     public Task<CommandResult> ExecuteAsync(string instanceId, InstanceCommand command, CancellationToken cancellationToken) =>
         ExecuteAsync((_, _) => Task.FromResult(instanceId), command, cancellationToken);
 
@@ -139,14 +142,16 @@ public sealed class InstanceCommandExecutor(
         _ => false,
     };
 
-    /// <summary>Stores a new instance started by <paramref name="result"/> in one transaction.</summary>
-    public async Task InsertAsync(CommandResult result, CancellationToken cancellationToken)
+    /// <summary>Starts a new instance and stores it in one transaction.</summary>
+    internal async Task<CommandResult> StartAsync(StartCommand start, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await start(db, new LatestDefinitions(db), cancellationToken);
         var work = await AddAsync(db, result, cancellationToken);
         await CommitAsync(db, transaction, cancellationToken);
         AfterCommit(work);
+        return result;
     }
 
     /// <summary>

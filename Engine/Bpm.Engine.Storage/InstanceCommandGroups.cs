@@ -50,9 +50,12 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         CancellationToken cancellationToken) =>
         Enqueue(new GroupedChange(locate, command, externalTaskId, cancellationToken));
 
-    /// <summary>As <see cref="InstanceCommandExecutor.InsertAsync"/>, in a group.</summary>
-    public Task InsertAsync(CommandResult result, CancellationToken cancellationToken) =>
-        Enqueue(new GroupedInsert(result, cancellationToken));
+    /// <summary>
+    /// As <see cref="InstanceCommandExecutor.StartAsync"/>, in a group: the starts of a group share its transaction's
+    /// <see cref="LatestDefinitions"/>.
+    /// </summary>
+    internal Task<CommandResult> StartAsync(InstanceCommandExecutor.StartCommand start, CancellationToken cancellationToken) =>
+        Enqueue(new GroupedStart(start, cancellationToken));
 
     private Task<CommandResult> Enqueue(GroupedCommand command) =>
         _queue.Writer.TryWrite(command) ? command.Result.Task : command.AloneAsync(_executor);
@@ -93,11 +96,12 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             await PreloadAsync(db, [.. group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct()], CancellationToken.None);
             var instances = new HashSet<string>(StringComparer.Ordinal);
+            var latest = new LatestDefinitions(db);
             foreach (var command in group)
             {
                 try
                 {
-                    if (await command.StageAsync(_executor, db, instances) is { } ready) staged.Add((command, ready.Row, ready.Result));
+                    if (await command.StageAsync(_executor, db, instances, latest) is { } ready) staged.Add((command, ready.Row, ready.Result));
                     else alone.Add(command);
                 }
                 catch (EngineException refused)
@@ -185,7 +189,9 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         /// Runs the command in the group's transaction up to what it would write; null when it has to run on its
         /// own after the group. An <see cref="EngineException"/> is its answer: nothing of it was added to the group.
         /// </summary>
-        public abstract Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances);
+        /// <param name="instances">The instances of the group so far: a command adds its own.</param>
+        public abstract Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(
+            InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances, LatestDefinitions latest);
 
         public abstract Task<CommandResult> AloneAsync(InstanceCommandExecutor executor);
     }
@@ -198,7 +204,8 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     {
         public string? ExternalTaskId => externalTaskId;
 
-        public override async Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances)
+        public override async Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(
+            InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances, LatestDefinitions latest)
         {
             var instanceId = await locate(db, CancellationToken.None);
             if (!instances.Add(instanceId)) return null;
@@ -217,15 +224,15 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
             CancellationToken);
     }
 
-    private sealed class GroupedInsert(CommandResult result, CancellationToken cancellationToken) : GroupedCommand(cancellationToken)
+    private sealed class GroupedStart(InstanceCommandExecutor.StartCommand start, CancellationToken cancellationToken) : GroupedCommand(cancellationToken)
     {
-        public override Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances) =>
-            Task.FromResult<(ProcessInstanceRow?, CommandResult)?>(instances.Add(result.Instance.Id) ? (null, result) : null);
-
-        public override async Task<CommandResult> AloneAsync(InstanceCommandExecutor executor)
+        public override async Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(
+            InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances, LatestDefinitions latest)
         {
-            await executor.InsertAsync(result, CancellationToken);
-            return result;
+            var result = await start(db, latest, CancellationToken.None);
+            return instances.Add(result.Instance.Id) ? (null, result) : null;
         }
+
+        public override Task<CommandResult> AloneAsync(InstanceCommandExecutor executor) => executor.StartAsync(start, CancellationToken);
     }
 }

@@ -17,36 +17,42 @@ public sealed class ProcessInstanceService(
 {
     public const int MaxBusinessKeyLength = 255;
 
-    /// <summary>The latest version of a key, read on every start: compiled once, as every start asks it.</summary>
-    private static readonly Func<BpmDbContext, string, CancellationToken, Task<LatestDefinition?>> LatestByKey =
-        EF.CompileAsyncQuery((BpmDbContext db, string key, CancellationToken _) => db.ProcessDefinitions.AsNoTracking()
-            .Where(d => d.Key == key)
-            .OrderByDescending(d => d.Version)
-            .Select(d => new LatestDefinition(d.Id, d.Suspended))
-            .FirstOrDefault());
-
-    /// <summary>Starts the latest version of the process with <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Starts the latest version of the process with <paramref name="key"/>. The latest version is read in the
+    /// transaction that stores the new instance, shared by the starts of the same key written together.
+    /// </summary>
     /// <param name="starter">The person starting it, or null for a machine (a client with a key alone), which may start any process.</param>
     public async Task<ProcessInstance> StartByKeyAsync(string key, string? businessKey, JsonObject? variables, ProcessStarter? starter, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var latest = await LatestByKey(db, key, cancellationToken)
-            ?? throw EngineException.NotFound($"No process definition with key '{key}' is deployed");
-        return await StartAsync(db, latest.Id, latest.Suspended, businessKey, variables, starter, cancellationToken);
+        var started = await groups.StartAsync(
+            async (db, latest, ct) =>
+            {
+                var definition = await latest.GetAsync(key, ct)
+                    ?? throw EngineException.NotFound($"No process definition with key '{key}' is deployed");
+                return await StartAsync(db, definition.Id, definition.Suspended, businessKey, variables, starter, ct);
+            },
+            cancellationToken);
+        return started.Instance;
     }
 
     public async Task<ProcessInstance> StartByIdAsync(string definitionId, string? businessKey, JsonObject? variables, ProcessStarter? starter, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var definition = await db.ProcessDefinitions.AsNoTracking()
-            .Where(d => d.Id == definitionId)
-            .Select(d => new { d.Suspended })
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw EngineException.NotFound($"No process definition with id '{definitionId}' is deployed");
-        return await StartAsync(db, definitionId, definition.Suspended, businessKey, variables, starter, cancellationToken);
+        var started = await groups.StartAsync(
+            async (db, _, ct) =>
+            {
+                var definition = await db.ProcessDefinitions.AsNoTracking()
+                    .Where(d => d.Id == definitionId)
+                    .Select(d => new { d.Suspended })
+                    .FirstOrDefaultAsync(ct)
+                    ?? throw EngineException.NotFound($"No process definition with id '{definitionId}' is deployed");
+                return await StartAsync(db, definitionId, definition.Suspended, businessKey, variables, starter, ct);
+            },
+            cancellationToken);
+        return started.Instance;
     }
 
-    private async Task<ProcessInstance> StartAsync(
+    /// <summary>Checks a start and lets the runtime run the new instance up to where it waits; storing it is the caller's.</summary>
+    private async Task<CommandResult> StartAsync(
         BpmDbContext db, string definitionId, bool suspended, string? businessKey, JsonObject? variables, ProcessStarter? starter, CancellationToken cancellationToken)
     {
         if (businessKey is { Length: > MaxBusinessKeyLength })
@@ -56,9 +62,7 @@ public sealed class ProcessInstanceService(
         if (starter is not null && !definition.MayBeStartedBy(starter.User, starter.Groups))
             throw new EngineException(EngineErrorKind.Forbidden,
                 $"User '{starter.User}' may not start process '{definition.Key}': its candidate starters are {Starters(definition)}");
-        var result = runtime.Start(definition, definitionId, businessKey, variables);
-        await groups.InsertAsync(result, cancellationToken);
-        return result.Instance;
+        return runtime.Start(definition, definitionId, businessKey, variables);
     }
 
     public async Task<(ProcessInstanceRow Row, ProcessInstance Instance)> GetAsync(string id, CancellationToken cancellationToken)
@@ -87,6 +91,4 @@ public sealed class ProcessInstanceService(
         definition.CandidateStarterGroups.Count == 0 ? null : "the groups " + string.Join(", ", definition.CandidateStarterGroups),
         definition.CandidateStarterUsers.Count == 0 ? null : "the users " + string.Join(", ", definition.CandidateStarterUsers),
     }.OfType<string>());
-
-    private sealed record LatestDefinition(string Id, bool Suspended);
 }

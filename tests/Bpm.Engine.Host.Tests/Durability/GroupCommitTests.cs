@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Bpm.Engine.Host.Tests.Infrastructure;
 using Bpm.Engine.Host.Tests.Operations;
 
@@ -48,6 +49,56 @@ public sealed class GroupCommitTests
         Assert.True(commands == 40 + 39, $"40 starts and 39 completions written through group commit, was {commands}:\n{metrics}");
         Assert.True(transactions < commands, $"{commands} commands in {transactions} transactions");
     }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("PostgreSql")]
+    public async Task Should_start_the_latest_version_of_each_key_when_starts_of_several_keys_arrive_together(string provider)
+    {
+        await using var database = provider == "Sqlite" ? TestDatabase.Sqlite() : await TestDatabase.PostgreSqlAsync();
+        await using var engine = await EngineProcess.StartAsync(database, OneWriter);
+        var client = new EngineClient(engine.Client());
+        var (twice, first) = await client.DeployUniqueAsync("service-task.bpmn", "single-task");
+        var second = await EngineClient.Json(await client.DeployAsync(twice + ".bpmn", EngineClient.FixtureXml("service-task.bpmn")
+            .Replace("id=\"single-task\"", $"id=\"{twice}\"").Replace("<bpmn:endEvent", "<bpmn:endEvent name=\"Done\"")));
+        var (once, only) = await client.DeployUniqueAsync("service-task.bpmn", "single-task");
+        var unknown = "not-deployed-" + Guid.NewGuid().ToString("N")[..8];
+
+        var keys = Enumerable.Range(0, 45).Select(i => (i % 3) switch { 0 => twice, 1 => once, _ => unknown }).ToList();
+        var answers = await Task.WhenAll(keys.Select(async key =>
+            (Key: key, Response: await client.PostAsync($"process-definition/key/{key}/start", "{}"))));
+
+        var definitionIds = new Dictionary<string, string>
+        {
+            [twice] = DefinitionId(second), [once] = DefinitionId(only),
+        };
+        Assert.NotEqual(DefinitionId(first), definitionIds[twice]);
+        foreach (var (key, response) in answers)
+        {
+            var body = await EngineClient.Json(response);
+            if (key == unknown)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                Assert.Contains($"No process definition with key '{unknown}' is deployed", body["message"]!.GetValue<string>());
+                continue;
+            }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(definitionIds[key], body["definitionId"]!.GetValue<string>());
+            Assert.Equal(definitionIds[key], (await client.GetJsonAsync($"process-instance/{body["id"]}"))["definitionId"]!.GetValue<string>());
+        }
+        Assert.Equal(15, await database.CountAsync("bpm_process_instance", "definition_key", twice));
+        Assert.Equal(15, await database.CountAsync("bpm_process_instance", "definition_key", once));
+
+        using var scraper = new HttpClient { BaseAddress = engine.BaseAddress };
+        var metrics = await scraper.GetStringAsync("/metrics");
+        var commands = PrometheusText.Value(metrics, "bpm_commands_grouped_sum");
+        var transactions = PrometheusText.Value(metrics, "bpm_commands_grouped_count");
+        Assert.True(commands == 30, $"30 starts written through group commit, was {commands}:\n{metrics}");
+        Assert.True(transactions < commands, $"{commands} commands in {transactions} transactions");
+    }
+
+    private static string DefinitionId(JsonNode deployment) =>
+        deployment["deployedProcessDefinitions"]!.AsObject().Single().Value!["id"]!.GetValue<string>();
 
     [Fact]
     public async Task Should_return_to_the_caller_when_called_instances_end_in_completions_arriving_together()
