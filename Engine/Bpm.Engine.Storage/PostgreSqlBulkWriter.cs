@@ -9,10 +9,11 @@ namespace Bpm.Engine.Storage;
 
 /// <summary>
 /// On PostgreSQL: writes what a transaction of commands changes most — the instances it starts and changes, the
-/// external tasks it creates and ends, the history rows it starts and closes — in one round trip, and leaves everything
-/// else of the unit of work to <c>SaveChanges</c>. New rows go in as one statement over arrays per table; a row that
-/// changes or goes is written by its key, a statement each. An instance changed by someone else meanwhile fails the
-/// transaction as <c>SaveChanges</c> would, with a <see cref="DbUpdateConcurrencyException"/>.
+/// external and user tasks it creates and ends (with the user tasks' candidates), the history rows it starts and
+/// closes — in one round trip, and leaves everything else of the unit of work to <c>SaveChanges</c>. New rows go in as
+/// one statement over arrays per table; a row that changes or goes is written by its key, a statement each. An instance
+/// changed, or a task deleted, by someone else meanwhile fails the transaction as <c>SaveChanges</c> would, with a
+/// <see cref="DbUpdateConcurrencyException"/>.
 /// </summary>
 /// <remarks>
 /// A prepared statement that joins many keys to a table keeps the plan made for the size the table had then, until the
@@ -83,6 +84,32 @@ internal static class PostgreSqlBulkWriter
         { "sequence", NpgsqlDbType.Bigint, r => r.Sequence },
     };
 
+    private static readonly ArrayInsert<UserTaskRow> UserTaskInsert = new("bpm_user_task")
+    {
+        { "id", NpgsqlDbType.Text, r => r.Id },
+        { "process_instance_id", NpgsqlDbType.Text, r => r.ProcessInstanceId },
+        { "definition_id", NpgsqlDbType.Text, r => r.DefinitionId },
+        { "definition_key", NpgsqlDbType.Text, r => r.DefinitionKey },
+        { "task_definition_key", NpgsqlDbType.Text, r => r.TaskDefinitionKey },
+        { "business_key", NpgsqlDbType.Text, r => r.BusinessKey },
+        { "name", NpgsqlDbType.Text, r => r.Name },
+        { "assignee", NpgsqlDbType.Text, r => r.Assignee },
+        { "form_key", NpgsqlDbType.Text, r => r.FormKey },
+        { "create_time", NpgsqlDbType.TimestampTz, r => r.CreateTime },
+        { "due", NpgsqlDbType.TimestampTz, r => r.Due },
+        { "follow_up", NpgsqlDbType.TimestampTz, r => r.FollowUp },
+        { "priority", NpgsqlDbType.Integer, r => r.Priority },
+        { "suspended", NpgsqlDbType.Boolean, r => r.Suspended },
+    };
+
+    private static readonly ArrayInsert<UserTaskCandidateRow> CandidateInsert = new("bpm_user_task_candidate")
+    {
+        { "task_id", NpgsqlDbType.Text, r => r.TaskId },
+        { "kind", NpgsqlDbType.Text, r => r.Kind },
+        { "name", NpgsqlDbType.Text, r => r.Name },
+        { "create_time", NpgsqlDbType.TimestampTz, r => r.CreateTime },
+    };
+
     /// <returns>Whether the unit of work holds changes left for <c>SaveChanges</c>.</returns>
     public static async Task<bool> WriteAsync(BpmDbContext db, CancellationToken cancellationToken)
     {
@@ -92,21 +119,30 @@ internal static class PostgreSqlBulkWriter
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            var allInstances = tracker.Entries<ProcessInstanceRow>().ToList();
-            var instances = allInstances.Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns)).ToList();
-            var newInstances = allInstances.Where(e => e.State == EntityState.Added).ToList();
-            var allTasks = tracker.Entries<ExternalTaskRow>().ToList();
-            var newTasks = allTasks.Where(e => e.State == EntityState.Added).ToList();
-            var endedTasks = allTasks.Where(e => e.State == EntityState.Deleted).ToList();
+            var instances = tracker.Entries<ProcessInstanceRow>().ToList();
+            var externalTasks = tracker.Entries<ExternalTaskRow>().ToList();
             var history = tracker.Entries<ActivityInstanceRow>().ToList();
-            var started = history.Where(e => e.State == EntityState.Added).ToList();
-            var closed = history.Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns)).ToList();
-            List<EntityEntry> written = [.. instances, .. newInstances, .. newTasks, .. started, .. closed];
-            if (written.Count + endedTasks.Count > 0)
+            var userTasks = tracker.Entries<UserTaskRow>().ToList();
+            var candidates = tracker.Entries<UserTaskCandidateRow>().ToList();
+            var writes = new Writes(
+                Changed: [.. instances.Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns))],
+                NewInstances: Added(instances),
+                NewExternalTasks: Added(externalTasks),
+                EndedExternalTasks: Deleted(externalTasks),
+                Started: Added(history),
+                Closed: [.. history.Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns))],
+                NewUserTasks: Added(userTasks),
+                EndedUserTasks: Deleted(userTasks),
+                NewCandidates: Added(candidates),
+                EndedCandidates: Deleted(candidates));
+            List<EntityEntry> written =
+                [.. writes.Changed, .. writes.NewInstances, .. writes.NewExternalTasks, .. writes.Started, .. writes.Closed, .. writes.NewUserTasks, .. writes.NewCandidates];
+            List<EntityEntry> gone = [.. writes.EndedExternalTasks, .. writes.EndedUserTasks, .. writes.EndedCandidates];
+            if (written.Count + gone.Count > 0)
             {
-                await WriteAsync(db, instances, newInstances, newTasks, endedTasks, started, closed, cancellationToken);
+                await WriteAsync(db, writes, cancellationToken);
                 foreach (var entry in written) entry.State = EntityState.Unchanged;
-                foreach (var entry in endedTasks) entry.State = EntityState.Detached;
+                foreach (var entry in gone) entry.State = EntityState.Detached;
             }
             return tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         }
@@ -116,33 +152,42 @@ internal static class PostgreSqlBulkWriter
         }
     }
 
-    private static async Task WriteAsync(
-        BpmDbContext db,
-        List<EntityEntry<ProcessInstanceRow>> instances,
-        List<EntityEntry<ProcessInstanceRow>> newInstances,
-        List<EntityEntry<ExternalTaskRow>> newTasks,
-        List<EntityEntry<ExternalTaskRow>> endedTasks,
-        List<EntityEntry<ActivityInstanceRow>> started,
-        List<EntityEntry<ActivityInstanceRow>> closed,
-        CancellationToken cancellationToken)
+    private static async Task WriteAsync(BpmDbContext db, Writes writes, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("Bulk writes belong in a transaction");
         await using var batch = new NpgsqlBatch(connection, transaction);
-        if (newInstances.Count > 0) batch.BatchCommands.Add(InstanceInsert.For(newInstances.Select(e => e.Entity).ToList()));
-        if (newTasks.Count > 0) batch.BatchCommands.Add(TaskInsert.For(newTasks.Select(e => e.Entity).ToList()));
-        if (started.Count > 0) batch.BatchCommands.Add(HistoryInsert.For(started.Select(e => e.Entity).ToList()));
-        foreach (var entry in closed) batch.BatchCommands.Add(Close(entry.Entity));
-        var updates = instances.Select(Update).ToList();
-        var deletes = endedTasks.Select(e => DeleteTask(e.Entity.Id)).ToList();
-        foreach (var command in updates.Concat(deletes)) batch.BatchCommands.Add(command);
+        Insert(batch, InstanceInsert, writes.NewInstances);
+        Insert(batch, TaskInsert, writes.NewExternalTasks);
+        Insert(batch, HistoryInsert, writes.Started);
+        Insert(batch, UserTaskInsert, writes.NewUserTasks);
+        Insert(batch, CandidateInsert, writes.NewCandidates);
+        foreach (var entry in writes.Closed) batch.BatchCommands.Add(Close(entry.Entity));
+        var checks = new List<(string What, List<NpgsqlBatchCommand> Commands)>
+        {
+            ("process instances were changed", [.. writes.Changed.Select(Update)]),
+            ("external tasks were deleted", [.. writes.EndedExternalTasks.Select(e => DeleteTask(e.Entity.Id))]),
+            ("user tasks were deleted", [.. writes.EndedUserTasks.Select(e => DeleteUserTask(e.Entity.Id))]),
+            ("user task candidates were deleted", [.. writes.EndedCandidates.Select(e => DeleteCandidate(e.Entity))]),
+        };
+        foreach (var command in checks.SelectMany(c => c.Commands)) batch.BatchCommands.Add(command);
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        if (updates.Count(u => u.RecordsAffected == 0) is > 0 and var changed)
-            throw new DbUpdateConcurrencyException($"{changed} of {instances.Count} process instances were changed meanwhile");
-        if (deletes.Count(d => d.RecordsAffected == 0) is > 0 and var gone)
-            throw new DbUpdateConcurrencyException($"{gone} of {endedTasks.Count} external tasks were deleted meanwhile");
+        foreach (var (what, commands) in checks)
+        {
+            if (commands.Count(c => c.RecordsAffected == 0) is > 0 and var missed)
+                throw new DbUpdateConcurrencyException($"{missed} of {commands.Count} {what} meanwhile");
+        }
     }
+
+    private static void Insert<T>(NpgsqlBatch batch, ArrayInsert<T> insert, List<EntityEntry<T>> entries) where T : class
+    {
+        if (entries.Count > 0) batch.BatchCommands.Add(insert.For([.. entries.Select(e => e.Entity)]));
+    }
+
+    private static List<EntityEntry<T>> Added<T>(List<EntityEntry<T>> entries) where T : class => [.. entries.Where(e => e.State == EntityState.Added)];
+
+    private static List<EntityEntry<T>> Deleted<T>(List<EntityEntry<T>> entries) where T : class => [.. entries.Where(e => e.State == EntityState.Deleted)];
 
     private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
         entry.Properties.Where(p => p.IsModified).All(p => columns.Contains(p.Metadata.Name));
@@ -166,7 +211,29 @@ internal static class PostgreSqlBulkWriter
     private static NpgsqlBatchCommand DeleteTask(string id) =>
         new("DELETE FROM bpm_external_task WHERE id = $1") { Parameters = { Value(id) } };
 
+    private static NpgsqlBatchCommand DeleteUserTask(string id) =>
+        new("DELETE FROM bpm_user_task WHERE id = $1") { Parameters = { Value(id) } };
+
+    private static NpgsqlBatchCommand DeleteCandidate(UserTaskCandidateRow row) =>
+        new("DELETE FROM bpm_user_task_candidate WHERE task_id = $1 AND kind = $2 AND name = $3")
+        {
+            Parameters = { Value(row.TaskId), Value(row.Kind), Value(row.Name) },
+        };
+
     private static NpgsqlParameter<T> Value<T>(T value) => new() { TypedValue = value };
 
     private static NpgsqlParameter<DateTime?> Timestamp(DateTime? value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
+
+    /// <summary>The rows of one transaction that the writer writes, by what happens to them.</summary>
+    private sealed record Writes(
+        List<EntityEntry<ProcessInstanceRow>> Changed,
+        List<EntityEntry<ProcessInstanceRow>> NewInstances,
+        List<EntityEntry<ExternalTaskRow>> NewExternalTasks,
+        List<EntityEntry<ExternalTaskRow>> EndedExternalTasks,
+        List<EntityEntry<ActivityInstanceRow>> Started,
+        List<EntityEntry<ActivityInstanceRow>> Closed,
+        List<EntityEntry<UserTaskRow>> NewUserTasks,
+        List<EntityEntry<UserTaskRow>> EndedUserTasks,
+        List<EntityEntry<UserTaskCandidateRow>> NewCandidates,
+        List<EntityEntry<UserTaskCandidateRow>> EndedCandidates);
 }
