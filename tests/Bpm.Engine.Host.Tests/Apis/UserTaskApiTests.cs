@@ -145,6 +145,22 @@ public abstract class UserTaskApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_complete_a_task_once_when_it_is_completed_many_times_at_once()
+    {
+        var (_, instance, taskId) = await StartReviewAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.PostAsync($"task/{taskId}/complete", "{}")));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.NoContent);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.NoContent), r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        var next = Assert.Single((await Client.GetJsonAsync($"task?processInstanceId={instance}")).AsArray())!;
+        Assert.Equal("approve", next["taskDefinitionKey"]!.GetValue<string>());
+        Assert.Equal(["start", "review", "approve"], await Client.PathAsync(instance));
+        Assert.Equal(0, await fixture.Database.CountAsync("bpm_user_task", "id", taskId));
+        Assert.Equal(0, await fixture.Database.CountAsync("bpm_user_task_candidate", "task_id", taskId));
+    }
+
+    [Fact]
     public async Task Should_complete_a_task_with_variables_and_move_to_the_next()
     {
         var (_, instance, taskId) = await StartReviewAsync();
