@@ -73,10 +73,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Saves a screenshot of the page under <c>docs/screenshots/</c> of the repository, for the README.</summary>
+    /// <summary>Set to <c>1</c>, the screenshots replace the README's pictures under <c>docs/screenshots/</c>.</summary>
+    public const string UpdatePicturesVariable = "BPM_UPDATE_SCREENSHOTS";
+
+    /// <summary>
+    /// Saves a screenshot of the page: beside the test assembly, or, with <see cref="UpdatePicturesVariable"/> set, as
+    /// the README's picture under <c>docs/screenshots/</c> of the repository. A plain test run leaves the repository as
+    /// it found it.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = SourceTree.PathOf("docs/screenshots");
+        var folder = Environment.GetEnvironmentVariable(UpdatePicturesVariable) == "1"
+            ? SourceTree.PathOf("docs/screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
