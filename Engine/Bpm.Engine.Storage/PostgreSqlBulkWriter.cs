@@ -119,28 +119,59 @@ internal static class PostgreSqlBulkWriter
         tracker.AutoDetectChangesEnabled = false;
         try
         {
+            var commands = new List<NpgsqlBatchCommand>();
+            var written = new List<EntityEntry>();
+            var gone = new List<EntityEntry>();
+
+            void Insert<T>(ArrayInsert<T> insert, List<EntityEntry<T>> entries) where T : class
+            {
+                var added = entries.Where(e => e.State == EntityState.Added).ToList();
+                if (added.Count == 0) return;
+                commands.Add(insert.For([.. added.Select(e => e.Entity)]));
+                written.AddRange(added);
+            }
+
+            List<NpgsqlBatchCommand> Change<T>(List<EntityEntry<T>> entries, HashSet<string> columns, Func<EntityEntry<T>, NpgsqlBatchCommand> change) where T : class
+            {
+                var changed = entries.Where(e => e.State == EntityState.Modified && Changes(e, columns)).ToList();
+                written.AddRange(changed);
+                return [.. changed.Select(change)];
+            }
+
+            List<NpgsqlBatchCommand> Delete<T>(List<EntityEntry<T>> entries, Func<T, NpgsqlBatchCommand> delete) where T : class
+            {
+                var deleted = entries.Where(e => e.State == EntityState.Deleted).ToList();
+                gone.AddRange(deleted);
+                return [.. deleted.Select(e => delete(e.Entity))];
+            }
+
             var instances = tracker.Entries<ProcessInstanceRow>().ToList();
             var externalTasks = tracker.Entries<ExternalTaskRow>().ToList();
             var history = tracker.Entries<ActivityInstanceRow>().ToList();
             var userTasks = tracker.Entries<UserTaskRow>().ToList();
             var candidates = tracker.Entries<UserTaskCandidateRow>().ToList();
-            var writes = new Writes(
-                Changed: [.. instances.Where(e => e.State == EntityState.Modified && Changes(e, InstanceColumns))],
-                NewInstances: Added(instances),
-                NewExternalTasks: Added(externalTasks),
-                EndedExternalTasks: Deleted(externalTasks),
-                Started: Added(history),
-                Closed: [.. history.Where(e => e.State == EntityState.Modified && Changes(e, ClosingColumns))],
-                NewUserTasks: Added(userTasks),
-                EndedUserTasks: Deleted(userTasks),
-                NewCandidates: Added(candidates),
-                EndedCandidates: Deleted(candidates));
-            List<EntityEntry> written =
-                [.. writes.Changed, .. writes.NewInstances, .. writes.NewExternalTasks, .. writes.Started, .. writes.Closed, .. writes.NewUserTasks, .. writes.NewCandidates];
-            List<EntityEntry> gone = [.. writes.EndedExternalTasks, .. writes.EndedUserTasks, .. writes.EndedCandidates];
+            Insert(InstanceInsert, instances);
+            Insert(TaskInsert, externalTasks);
+            Insert(HistoryInsert, history);
+            Insert(UserTaskInsert, userTasks);
+            Insert(CandidateInsert, candidates);
+            commands.AddRange(Change(history, ClosingColumns, e => Close(e.Entity)));
+            // Each of these must find its row, as SaveChanges would require.
+            List<(string What, List<NpgsqlBatchCommand> Commands)> checks =
+            [
+                ("process instances were changed", Change(instances, InstanceColumns, Update)),
+                ("external tasks were deleted", Delete(externalTasks, r => DeleteById("bpm_external_task", r.Id))),
+                ("user tasks were deleted", Delete(userTasks, r => DeleteById("bpm_user_task", r.Id))),
+                ("user task candidates were deleted", Delete(candidates, DeleteCandidate)),
+            ];
             if (written.Count + gone.Count > 0)
             {
-                await WriteAsync(db, writes, cancellationToken);
+                await ExecuteAsync(db, [.. commands, .. checks.SelectMany(c => c.Commands)], cancellationToken);
+                foreach (var (what, checkedCommands) in checks)
+                {
+                    if (checkedCommands.Count(c => c.RecordsAffected == 0) is > 0 and var missed)
+                        throw new DbUpdateConcurrencyException($"{missed} of {checkedCommands.Count} {what} meanwhile");
+                }
                 foreach (var entry in written) entry.State = EntityState.Unchanged;
                 foreach (var entry in gone) entry.State = EntityState.Detached;
             }
@@ -152,42 +183,16 @@ internal static class PostgreSqlBulkWriter
         }
     }
 
-    private static async Task WriteAsync(BpmDbContext db, Writes writes, CancellationToken cancellationToken)
+    /// <summary>Sends the commands in one round trip, in the transaction of <paramref name="db"/>.</summary>
+    private static async Task ExecuteAsync(BpmDbContext db, List<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
             ?? throw new InvalidOperationException("Bulk writes belong in a transaction");
         await using var batch = new NpgsqlBatch(connection, transaction);
-        Insert(batch, InstanceInsert, writes.NewInstances);
-        Insert(batch, TaskInsert, writes.NewExternalTasks);
-        Insert(batch, HistoryInsert, writes.Started);
-        Insert(batch, UserTaskInsert, writes.NewUserTasks);
-        Insert(batch, CandidateInsert, writes.NewCandidates);
-        foreach (var entry in writes.Closed) batch.BatchCommands.Add(Close(entry.Entity));
-        var checks = new List<(string What, List<NpgsqlBatchCommand> Commands)>
-        {
-            ("process instances were changed", [.. writes.Changed.Select(Update)]),
-            ("external tasks were deleted", [.. writes.EndedExternalTasks.Select(e => DeleteTask(e.Entity.Id))]),
-            ("user tasks were deleted", [.. writes.EndedUserTasks.Select(e => DeleteUserTask(e.Entity.Id))]),
-            ("user task candidates were deleted", [.. writes.EndedCandidates.Select(e => DeleteCandidate(e.Entity))]),
-        };
-        foreach (var command in checks.SelectMany(c => c.Commands)) batch.BatchCommands.Add(command);
+        foreach (var command in commands) batch.BatchCommands.Add(command);
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        foreach (var (what, commands) in checks)
-        {
-            if (commands.Count(c => c.RecordsAffected == 0) is > 0 and var missed)
-                throw new DbUpdateConcurrencyException($"{missed} of {commands.Count} {what} meanwhile");
-        }
     }
-
-    private static void Insert<T>(NpgsqlBatch batch, ArrayInsert<T> insert, List<EntityEntry<T>> entries) where T : class
-    {
-        if (entries.Count > 0) batch.BatchCommands.Add(insert.For([.. entries.Select(e => e.Entity)]));
-    }
-
-    private static List<EntityEntry<T>> Added<T>(List<EntityEntry<T>> entries) where T : class => [.. entries.Where(e => e.State == EntityState.Added)];
-
-    private static List<EntityEntry<T>> Deleted<T>(List<EntityEntry<T>> entries) where T : class => [.. entries.Where(e => e.State == EntityState.Deleted)];
 
     private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
         entry.Properties.Where(p => p.IsModified).All(p => columns.Contains(p.Metadata.Name));
@@ -208,11 +213,8 @@ internal static class PostgreSqlBulkWriter
             },
         };
 
-    private static NpgsqlBatchCommand DeleteTask(string id) =>
-        new("DELETE FROM bpm_external_task WHERE id = $1") { Parameters = { Value(id) } };
-
-    private static NpgsqlBatchCommand DeleteUserTask(string id) =>
-        new("DELETE FROM bpm_user_task WHERE id = $1") { Parameters = { Value(id) } };
+    private static NpgsqlBatchCommand DeleteById(string table, string id) =>
+        new($"DELETE FROM {table} WHERE id = $1") { Parameters = { Value(id) } };
 
     private static NpgsqlBatchCommand DeleteCandidate(UserTaskCandidateRow row) =>
         new("DELETE FROM bpm_user_task_candidate WHERE task_id = $1 AND kind = $2 AND name = $3")
@@ -223,17 +225,4 @@ internal static class PostgreSqlBulkWriter
     private static NpgsqlParameter<T> Value<T>(T value) => new() { TypedValue = value };
 
     private static NpgsqlParameter<DateTime?> Timestamp(DateTime? value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.TimestampTz };
-
-    /// <summary>The rows of one transaction that the writer writes, by what happens to them.</summary>
-    private sealed record Writes(
-        List<EntityEntry<ProcessInstanceRow>> Changed,
-        List<EntityEntry<ProcessInstanceRow>> NewInstances,
-        List<EntityEntry<ExternalTaskRow>> NewExternalTasks,
-        List<EntityEntry<ExternalTaskRow>> EndedExternalTasks,
-        List<EntityEntry<ActivityInstanceRow>> Started,
-        List<EntityEntry<ActivityInstanceRow>> Closed,
-        List<EntityEntry<UserTaskRow>> NewUserTasks,
-        List<EntityEntry<UserTaskRow>> EndedUserTasks,
-        List<EntityEntry<UserTaskCandidateRow>> NewCandidates,
-        List<EntityEntry<UserTaskCandidateRow>> EndedCandidates);
 }
