@@ -112,13 +112,13 @@ public sealed class InstanceCommandExecutor(
 
     /// <summary>
     /// Writes a transaction of one or many commands and commits it: on PostgreSQL the instances, their external tasks
-    /// and their history in one round trip (<see cref="PostgreSqlBulkWriter"/>), the rest of the unit of work by
-    /// <c>SaveChanges</c>.
+    /// and their history in one round trip with the commit (<see cref="PostgreSqlBulkWriter"/>), the rest of the unit
+    /// of work, if any, by <c>SaveChanges</c>.
     /// </summary>
     internal async Task CommitAsync(BpmDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        if (storage.Provider != DatabaseProvider.PostgreSql || await PostgreSqlBulkWriter.WriteAsync(db, cancellationToken))
-            await db.SaveChangesAsync(cancellationToken);
+        if (storage.Provider == DatabaseProvider.PostgreSql && await PostgreSqlBulkWriter.WriteAsync(db, cancellationToken)) return;
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -10,10 +10,11 @@ namespace Bpm.Engine.Storage;
 /// <summary>
 /// On PostgreSQL: writes what a transaction of commands changes most — the instances it starts and changes, the
 /// external and user tasks it creates and ends (with the user tasks' candidates), the history rows it starts and
-/// closes — in one round trip, and leaves everything else of the unit of work to <c>SaveChanges</c>. New rows go in as
-/// one statement over arrays per table; a row that changes or goes is written by its key, a statement each. An instance
-/// changed, or a task deleted, by someone else meanwhile fails the transaction as <c>SaveChanges</c> would, with a
-/// <see cref="DbUpdateConcurrencyException"/>.
+/// closes — in one round trip, with the transaction's <c>COMMIT</c> when nothing else is left to write; what is left
+/// goes to <c>SaveChanges</c>. New rows go in as one statement over arrays per table; a row that changes or goes is
+/// written by its key, a statement each. An instance changed, or a task ended, by someone else meanwhile fails the
+/// statement that writes it, and so the round trip before its <c>COMMIT</c> (<c>bpm_expect_row</c>), which the caller
+/// hears as the <see cref="DbUpdateConcurrencyException"/> that <c>SaveChanges</c> would have thrown.
 /// </summary>
 /// <remarks>
 /// A prepared statement that joins many keys to a table keeps the plan made for the size the table had then, until the
@@ -110,7 +111,13 @@ internal static class PostgreSqlBulkWriter
         { "create_time", NpgsqlDbType.TimestampTz, r => r.CreateTime },
     };
 
-    /// <returns>Whether the unit of work holds changes left for <c>SaveChanges</c>.</returns>
+    /// <summary>SQLSTATE of a write that did not find the row it had to (see <c>bpm_expect_row</c>).</summary>
+    private const string RowMissed = "BPM01";
+
+    /// <returns>
+    /// Whether the transaction is committed: when <c>SaveChanges</c> has nothing left to write, the writes and the
+    /// <c>COMMIT</c> go in one round trip; else the caller saves the rest and commits.
+    /// </returns>
     public static async Task<bool> WriteAsync(BpmDbContext db, CancellationToken cancellationToken)
     {
         var tracker = db.ChangeTracker;
@@ -131,18 +138,18 @@ internal static class PostgreSqlBulkWriter
                 written.AddRange(added);
             }
 
-            List<NpgsqlBatchCommand> Change<T>(List<EntityEntry<T>> entries, HashSet<string> columns, Func<EntityEntry<T>, NpgsqlBatchCommand> change) where T : class
+            void Change<T>(List<EntityEntry<T>> entries, HashSet<string> columns, Func<EntityEntry<T>, NpgsqlBatchCommand> change) where T : class
             {
                 var changed = entries.Where(e => e.State == EntityState.Modified && Changes(e, columns)).ToList();
+                commands.AddRange(changed.Select(change));
                 written.AddRange(changed);
-                return [.. changed.Select(change)];
             }
 
-            List<NpgsqlBatchCommand> Delete<T>(List<EntityEntry<T>> entries, Func<T, NpgsqlBatchCommand> delete) where T : class
+            void Delete<T>(List<EntityEntry<T>> entries, Func<T, NpgsqlBatchCommand> delete) where T : class
             {
                 var deleted = entries.Where(e => e.State == EntityState.Deleted).ToList();
+                commands.AddRange(deleted.Select(e => delete(e.Entity)));
                 gone.AddRange(deleted);
-                return [.. deleted.Select(e => delete(e.Entity))];
             }
 
             var instances = tracker.Entries<ProcessInstanceRow>().ToList();
@@ -155,27 +162,20 @@ internal static class PostgreSqlBulkWriter
             Insert(HistoryInsert, history);
             Insert(UserTaskInsert, userTasks);
             Insert(CandidateInsert, candidates);
-            commands.AddRange(Change(history, ClosingColumns, e => Close(e.Entity)));
-            // Each of these must find its row, as SaveChanges would require.
-            List<(string What, List<NpgsqlBatchCommand> Commands)> checks =
-            [
-                ("process instances were changed", Change(instances, InstanceColumns, Update)),
-                ("external tasks were deleted", Delete(externalTasks, r => DeleteById("bpm_external_task", r.Id))),
-                ("user tasks were deleted", Delete(userTasks, r => DeleteById("bpm_user_task", r.Id))),
-                ("user task candidates were deleted", Delete(candidates, DeleteCandidate)),
-            ];
-            if (written.Count + gone.Count > 0)
-            {
-                await ExecuteAsync(db, [.. commands, .. checks.SelectMany(c => c.Commands)], cancellationToken);
-                foreach (var (what, checkedCommands) in checks)
-                {
-                    if (checkedCommands.Count(c => c.RecordsAffected == 0) is > 0 and var missed)
-                        throw new DbUpdateConcurrencyException($"{missed} of {checkedCommands.Count} {what} meanwhile");
-                }
-                foreach (var entry in written) entry.State = EntityState.Unchanged;
-                foreach (var entry in gone) entry.State = EntityState.Detached;
-            }
-            return tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+            Change(history, ClosingColumns, e => Close(e.Entity));
+            Change(instances, InstanceColumns, Update);
+            Delete(externalTasks, r => Expected("DELETE FROM bpm_external_task WHERE id = $1", $"External task '{r.Id}' was ended meanwhile", Value(r.Id)));
+            Delete(userTasks, r => Expected("DELETE FROM bpm_user_task WHERE id = $1", $"User task '{r.Id}' was ended meanwhile", Value(r.Id)));
+            Delete(candidates, r => Expected(
+                "DELETE FROM bpm_user_task_candidate WHERE task_id = $1 AND kind = $2 AND name = $3",
+                $"Candidate {r.Kind} '{r.Name}' of user task '{r.TaskId}' was removed meanwhile", Value(r.TaskId), Value(r.Kind), Value(r.Name)));
+            if (commands.Count == 0) return false;
+            var leftover = tracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > written.Count + gone.Count;
+            if (!leftover) commands.Add(new NpgsqlBatchCommand("COMMIT"));
+            await ExecuteAsync(db, commands, cancellationToken);
+            foreach (var entry in written) entry.State = EntityState.Unchanged;
+            foreach (var entry in gone) entry.State = EntityState.Detached;
+            return !leftover;
         }
         finally
         {
@@ -183,7 +183,10 @@ internal static class PostgreSqlBulkWriter
         }
     }
 
-    /// <summary>Sends the commands in one round trip, in the transaction of <paramref name="db"/>.</summary>
+    /// <summary>
+    /// Sends the commands in one round trip, in the transaction of <paramref name="db"/>. A write that missed its row
+    /// fails the whole batch, as <c>SaveChanges</c> would, with a <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
     private static async Task ExecuteAsync(BpmDbContext db, List<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -191,7 +194,14 @@ internal static class PostgreSqlBulkWriter
             ?? throw new InvalidOperationException("Bulk writes belong in a transaction");
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var command in commands) batch.BatchCommands.Add(command);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException missed) when (missed.SqlState == RowMissed)
+        {
+            throw new DbUpdateConcurrencyException(missed.MessageText, missed);
+        }
     }
 
     private static bool Changes<T>(EntityEntry<T> entry, HashSet<string> columns) where T : class =>
@@ -203,24 +213,21 @@ internal static class PostgreSqlBulkWriter
             Parameters = { Value(row.Id), Timestamp(row.EndTime), Value(row.Canceled) },
         };
 
-    private static NpgsqlBatchCommand Update(EntityEntry<ProcessInstanceRow> entry) =>
-        new("UPDATE bpm_process_instance SET state = $2, end_time = $3, document = $4, revision = $5 WHERE id = $1 AND revision = $6")
-        {
-            Parameters =
-            {
-                Value(entry.Entity.Id), Value(entry.Entity.State), Timestamp(entry.Entity.EndTime), Value(entry.Entity.Document),
-                Value(entry.Entity.Revision), Value(entry.Property(r => r.Revision).OriginalValue),
-            },
-        };
+    private static NpgsqlBatchCommand Update(EntityEntry<ProcessInstanceRow> entry) => Expected(
+        "UPDATE bpm_process_instance SET state = $2, end_time = $3, document = $4, revision = $5 WHERE id = $1 AND revision = $6",
+        $"Process instance '{entry.Entity.Id}' was changed meanwhile",
+        Value(entry.Entity.Id), Value(entry.Entity.State), Timestamp(entry.Entity.EndTime), Value(entry.Entity.Document),
+        Value(entry.Entity.Revision), Value(entry.Property(r => r.Revision).OriginalValue));
 
-    private static NpgsqlBatchCommand DeleteById(string table, string id) =>
-        new($"DELETE FROM {table} WHERE id = $1") { Parameters = { Value(id) } };
-
-    private static NpgsqlBatchCommand DeleteCandidate(UserTaskCandidateRow row) =>
-        new("DELETE FROM bpm_user_task_candidate WHERE task_id = $1 AND kind = $2 AND name = $3")
-        {
-            Parameters = { Value(row.TaskId), Value(row.Kind), Value(row.Name) },
-        };
+    /// <summary>A write that must find its row: the statement fails, with <paramref name="missed"/>, when it finds none.</summary>
+    private static NpgsqlBatchCommand Expected(string write, string missed, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(
+            $"WITH written AS ({write} RETURNING 1) SELECT bpm_expect_row(count(*), ${parameters.Length + 1}) FROM written");
+        command.Parameters.AddRange(parameters);
+        command.Parameters.Add(Value(missed));
+        return command;
+    }
 
     private static NpgsqlParameter<T> Value<T>(T value) => new() { TypedValue = value };
 

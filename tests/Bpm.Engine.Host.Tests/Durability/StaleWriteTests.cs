@@ -1,0 +1,82 @@
+using Bpm.Engine.Host.Tests.Infrastructure;
+using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Bpm.Engine.Host.Tests.Durability;
+
+/// <summary>
+/// On PostgreSQL a command's writes and its COMMIT go to the server in one round trip. A write that finds its instance
+/// changed since the command read it fails that round trip before the COMMIT: nothing of the command is written, and
+/// the command runs again on what the instance is now.
+/// </summary>
+public sealed class StaleWriteTests
+{
+    [Fact]
+    public async Task Should_write_nothing_of_a_command_whose_instance_changed_after_it_was_read()
+    {
+        await using var database = await TestDatabase.PostgreSqlAsync();
+        await using var services = new ServiceCollection().AddMetrics().AddBpmEngine(o => o.UsePostgreSql(database.ConnectionString)).BuildServiceProvider();
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        var xml = EngineClient.FixtureXml("service-task.bpmn");
+        await services.GetRequiredService<DeploymentService>().DeployAsync(
+            new DeploymentRequest("stale", null, null, false, false, [new DeploymentResource("service-task.bpmn", System.Text.Encoding.UTF8.GetBytes(xml))]),
+            CancellationToken.None);
+        var instance = await services.GetRequiredService<ProcessInstanceService>().StartByKeyAsync("single-task", null, null, null, CancellationToken.None);
+        var taskId = await ScalarAsync<string>(database, $"SELECT id FROM bpm_external_task WHERE process_instance_id = '{instance.Id}'");
+        var before = await StoredAsync(database, instance.Id);
+        var executor = services.GetRequiredService<InstanceCommandExecutor>();
+        var runtime = services.GetRequiredService<ProcessRuntime>();
+        var changes = 0;
+
+        // Each attempt reads the instance, then someone else changes it before the attempt writes.
+        var refused = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => executor.ExecuteAsync(instance.Id, (definition, read) =>
+        {
+            using var other = new NpgsqlConnection(database.ConnectionString);
+            other.Open();
+            using var change = new NpgsqlCommand($"UPDATE bpm_process_instance SET revision = revision + 1 WHERE id = '{instance.Id}'", other);
+            change.ExecuteNonQuery();
+            changes++;
+            return runtime.CompleteTask(definition, read, taskId, null);
+        }, CancellationToken.None));
+
+        Assert.Contains(instance.Id, refused.Message);
+        Assert.True(changes > 1, $"the command ran again after its first attempt was refused; it ran {changes} time(s)");
+        var after = await StoredAsync(database, instance.Id);
+        Assert.Equal(before with { Revision = before.Revision + changes }, after);
+
+        var completed = await executor.ExecuteAsync(instance.Id, (definition, read) => runtime.CompleteTask(definition, read, taskId, null), CancellationToken.None);
+
+        Assert.True(completed.Instance.IsEnded);
+        Assert.Equal((0L, "COMPLETED"), (await ScalarAsync<long>(database, "SELECT count(*) FROM bpm_external_task"), (await StoredAsync(database, instance.Id)).State));
+    }
+
+    /// <summary>What a command on the instance writes: the instance, its task and its history.</summary>
+    private sealed record Stored(string State, int Revision, string Document, long Tasks, long HistoryRows, long ClosedHistoryRows);
+
+    private static async Task<Stored> StoredAsync(TestDatabase database, string instanceId)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            SELECT state, revision, document,
+                (SELECT count(*) FROM bpm_external_task WHERE process_instance_id = p.id),
+                (SELECT count(*) FROM bpm_activity_instance WHERE process_instance_id = p.id),
+                (SELECT count(*) FROM bpm_activity_instance WHERE process_instance_id = p.id AND end_time IS NOT NULL)
+            FROM bpm_process_instance AS p WHERE id = '{instanceId}'
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return new Stored(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+    }
+
+    private static async Task<T> ScalarAsync<T>(TestDatabase database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
