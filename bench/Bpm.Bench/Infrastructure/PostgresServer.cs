@@ -45,10 +45,10 @@ public sealed class PostgresServer : IAsyncDisposable
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT coalesce(sum(s.calls), 0)::bigint,
-                   coalesce(sum(s.calls) FILTER (WHERE upper(rtrim(s.query, '; ')) IN ('COMMIT', 'END')), 0)::bigint
-            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-            WHERE d.datname = $1
+            SELECT (SELECT coalesce(sum(s.calls), 0)::bigint
+                    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                    WHERE d.datname = $1 AND upper(split_part(ltrim(s.query), ' ', 1)) NOT IN ('BEGIN', 'START', 'COMMIT', 'END', 'ROLLBACK')),
+                   (SELECT xact_commit FROM pg_stat_database WHERE datname = $1)
             """, connection) { Parameters = { new() { Value = database } } };
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();

@@ -1,8 +1,10 @@
 namespace Bpm.Bench.Infrastructure;
 
 /// <summary>
-/// The statements a database's clients have run so far, as <c>pg_stat_statements</c> counts them (transaction control
-/// included), and how many of them were commits.
+/// The statements a database's clients have run so far, as <c>pg_stat_statements</c> counts them, transaction control
+/// aside (a <c>COMMIT</c> sent in a pipeline with other statements is not counted there), and the transactions it
+/// committed, as <c>pg_stat_database</c> counts them: those of single statements included, published by each backend
+/// within a second or so.
 /// </summary>
 public sealed record StatementCount(long Statements, long Commits)
 {
