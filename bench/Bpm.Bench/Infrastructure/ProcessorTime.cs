@@ -6,7 +6,7 @@ namespace Bpm.Bench.Infrastructure;
 /// <summary>CPU time (user and system) that processes have used so far, as Linux counts it.</summary>
 public static class ProcessorTime
 {
-    /// <summary>The CPU time of one process; zero once it has exited.</summary>
+    /// <summary>The CPU time of one process; zero once it has exited, even while it is being asked.</summary>
     private static TimeSpan Of(int pid)
     {
         try
@@ -14,7 +14,7 @@ public static class ProcessorTime
             using var process = Process.GetProcessById(pid);
             return process.TotalProcessorTime;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return TimeSpan.Zero;
         }
