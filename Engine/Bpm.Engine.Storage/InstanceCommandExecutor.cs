@@ -115,9 +115,10 @@ public sealed class InstanceCommandExecutor(
     /// and their history in one round trip with the commit (<see cref="PostgreSqlBulkWriter"/>), the rest of the unit
     /// of work, if any, by <c>SaveChanges</c>.
     /// </summary>
-    internal async Task CommitAsync(BpmDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    /// <param name="latest">The latest versions the transaction's starts took: those assumed are checked with the writes.</param>
+    internal async Task CommitAsync(BpmDbContext db, IDbContextTransaction transaction, CancellationToken cancellationToken, LatestDefinitions? latest = null)
     {
-        if (storage.Provider == DatabaseProvider.PostgreSql && await PostgreSqlBulkWriter.WriteAsync(db, cancellationToken)) return;
+        if (storage.Provider == DatabaseProvider.PostgreSql && await PostgreSqlBulkWriter.WriteAsync(db, latest?.Assumed ?? [], cancellationToken)) return;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -142,12 +143,13 @@ public sealed class InstanceCommandExecutor(
         _ => false,
     };
 
-    /// <summary>Starts a new instance and stores it in one transaction.</summary>
-    internal async Task<CommandResult> StartAsync(StartCommand start, CancellationToken cancellationToken)
+    /// <summary>Starts a new instance and stores it in one transaction, reading the latest version it names.</summary>
+    /// <param name="memory">Where to remember the latest version read.</param>
+    internal async Task<CommandResult> StartAsync(StartCommand start, LatestDefinitionMemory? memory, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await start(db, new LatestDefinitions(db), cancellationToken);
+        var result = await start(db, new LatestDefinitions(db, memory), cancellationToken);
         var work = await AddAsync(db, result, cancellationToken);
         await CommitAsync(db, transaction, cancellationToken);
         AfterCommit(work);

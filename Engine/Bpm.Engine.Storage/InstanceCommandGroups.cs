@@ -11,7 +11,7 @@ namespace Bpm.Engine.Storage;
 /// <summary>
 /// Group commit: commands that arrive while others are being written share one transaction (one commit and, on
 /// PostgreSQL, one round trip of writes) instead of one each. No command waits for a timer: what is queued when a
-/// writer is free goes into its next transaction, so a lone command runs at once, on its own.
+/// writer is free goes into its next transaction, so a lone command runs at once, as a group of one.
 /// </summary>
 /// <remarks>
 /// A command refused by its own checks (a stale lock, an ended instance) gets its refusal and the group goes on
@@ -27,6 +27,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     private readonly InstanceCommandExecutor _executor;
     private readonly EngineMetrics _metrics;
     private readonly int _maxGroup;
+    private readonly LatestDefinitionMemory? _latest;
     private readonly Channel<GroupedCommand> _queue = Channel.CreateUnbounded<GroupedCommand>();
     private readonly Task[] _writers;
 
@@ -36,6 +37,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         _executor = executor;
         _metrics = metrics;
         _maxGroup = Math.Max(storage.GroupCommit.MaxGroup, 1);
+        _latest = storage.Provider == DatabaseProvider.PostgreSql ? new LatestDefinitionMemory() : null;
         var writers = Math.Max(storage.GroupCommit.Writers, 0);
         if (writers == 0) _queue.Writer.Complete();
         _writers = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(WriteAsync))];
@@ -52,10 +54,11 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
 
     /// <summary>
     /// As <see cref="InstanceCommandExecutor.StartAsync"/>, in a group: the starts of a group share its transaction's
-    /// <see cref="LatestDefinitions"/>.
+    /// <see cref="LatestDefinitions"/>, which on PostgreSQL takes the latest version of a key from memory and has the
+    /// group's writes check it.
     /// </summary>
     internal Task<CommandResult> StartAsync(InstanceCommandExecutor.StartCommand start, CancellationToken cancellationToken) =>
-        Enqueue(new GroupedStart(start, cancellationToken));
+        Enqueue(new GroupedStart(start, _latest, cancellationToken));
 
     private Task<CommandResult> Enqueue(GroupedCommand command) =>
         _queue.Writer.TryWrite(command) ? command.Result.Task : command.AloneAsync(_executor);
@@ -73,8 +76,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
             }
             try
             {
-                if (group.Count == 1) await AnswerAloneAsync(group[0]);
-                else if (group.Count > 1) await WriteTogetherAsync(group);
+                if (group.Count > 0) await WriteTogetherAsync(group);
             }
             catch (Exception e)
             {
@@ -96,7 +98,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             await PreloadAsync(db, [.. group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct()], CancellationToken.None);
             var instances = new HashSet<string>(StringComparer.Ordinal);
-            var latest = new LatestDefinitions(db);
+            var latest = new LatestDefinitions(db, _latest, recall: true);
             foreach (var command in group)
             {
                 try
@@ -117,7 +119,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
                     if (row is null) await _executor.AddAsync(db, result, writing, CancellationToken.None);
                     else await _executor.ApplyAsync(db, row, result, writing, CancellationToken.None);
                 }
-                await _executor.CommitAsync(db, transaction, CancellationToken.None);
+                await _executor.CommitAsync(db, transaction, CancellationToken.None, latest);
                 work = writing;
                 _metrics.CommandsGrouped(staged.Count);
             }
@@ -224,7 +226,8 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
             CancellationToken);
     }
 
-    private sealed class GroupedStart(InstanceCommandExecutor.StartCommand start, CancellationToken cancellationToken) : GroupedCommand(cancellationToken)
+    private sealed class GroupedStart(InstanceCommandExecutor.StartCommand start, LatestDefinitionMemory? latest, CancellationToken cancellationToken)
+        : GroupedCommand(cancellationToken)
     {
         public override async Task<(ProcessInstanceRow? Row, CommandResult Result)?> StageAsync(
             InstanceCommandExecutor executor, BpmDbContext db, HashSet<string> instances, LatestDefinitions latest)
@@ -233,6 +236,6 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
             return instances.Add(result.Instance.Id) ? (null, result) : null;
         }
 
-        public override Task<CommandResult> AloneAsync(InstanceCommandExecutor executor) => executor.StartAsync(start, CancellationToken);
+        public override Task<CommandResult> AloneAsync(InstanceCommandExecutor executor) => executor.StartAsync(start, latest, CancellationToken);
     }
 }

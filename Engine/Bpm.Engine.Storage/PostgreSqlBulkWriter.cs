@@ -118,7 +118,8 @@ internal static class PostgreSqlBulkWriter
     /// Whether the transaction is committed: when <c>SaveChanges</c> has nothing left to write, the writes and the
     /// <c>COMMIT</c> go in one round trip; else the caller saves the rest and commits.
     /// </returns>
-    public static async Task<bool> WriteAsync(BpmDbContext db, CancellationToken cancellationToken)
+    /// <param name="assumed">Versions the transaction's starts took as the latest of their keys without reading them: checked first.</param>
+    public static async Task<bool> WriteAsync(BpmDbContext db, IReadOnlyList<(string Key, string Id)> assumed, CancellationToken cancellationToken)
     {
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
@@ -152,6 +153,7 @@ internal static class PostgreSqlBulkWriter
                 gone.AddRange(deleted);
             }
 
+            commands.AddRange(assumed.Select(a => Latest(a.Key, a.Id)));
             var instances = tracker.Entries<ProcessInstanceRow>().ToList();
             var externalTasks = tracker.Entries<ExternalTaskRow>().ToList();
             var history = tracker.Entries<ActivityInstanceRow>().ToList();
@@ -218,6 +220,17 @@ internal static class PostgreSqlBulkWriter
         $"Process instance '{entry.Entity.Id}' was changed meanwhile",
         Value(entry.Entity.Id), Value(entry.Entity.State), Timestamp(entry.Entity.EndTime), Value(entry.Entity.Document),
         Value(entry.Entity.Revision), Value(entry.Property(r => r.Revision).OriginalValue));
+
+    /// <summary>Fails, as a write that missed its row, unless <paramref name="id"/> is the latest version of <paramref name="key"/> and not suspended.</summary>
+    private static NpgsqlBatchCommand Latest(string key, string id) =>
+        new("""
+            SELECT bpm_expect_row(count(*), $3)
+            FROM (SELECT id, suspended FROM bpm_process_definition WHERE key = $1 ORDER BY version DESC LIMIT 1) AS latest
+            WHERE id = $2 AND NOT suspended
+            """)
+        {
+            Parameters = { Value(key), Value(id), Value($"Process definition '{id}' is no longer the latest startable version of '{key}'") },
+        };
 
     /// <summary>A write that must find its row: the statement fails, with <paramref name="missed"/>, when it finds none.</summary>
     private static NpgsqlBatchCommand Expected(string write, string missed, params NpgsqlParameter[] parameters)

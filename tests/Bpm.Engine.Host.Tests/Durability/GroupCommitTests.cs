@@ -97,6 +97,35 @@ public sealed class GroupCommitTests
         Assert.True(transactions < commands, $"{commands} commands in {transactions} transactions");
     }
 
+    [Fact]
+    public async Task Should_start_the_version_deployed_since_and_refuse_a_suspended_one_when_starts_of_the_key_were_written_together_before()
+    {
+        await using var database = await TestDatabase.PostgreSqlAsync();
+        await using var engine = await EngineProcess.StartAsync(database, OneWriter);
+        var client = new EngineClient(engine.Client());
+        var (key, first) = await client.DeployUniqueAsync("service-task.bpmn", "single-task");
+        async Task<List<(HttpStatusCode Status, JsonNode Body)>> StartTogetherAsync() => [.. await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            var response = await client.PostAsync($"process-definition/key/{key}/start", "{}");
+            return (response.StatusCode, await EngineClient.Json(response));
+        }))];
+
+        var before = await StartTogetherAsync();
+        var second = DefinitionId(await EngineClient.Json(await client.DeployAsync(key + ".bpmn", EngineClient.FixtureXml("service-task.bpmn")
+            .Replace("id=\"single-task\"", $"id=\"{key}\"").Replace("<bpmn:endEvent", "<bpmn:endEvent name=\"Done\""))));
+        var after = await StartTogetherAsync();
+        await database.ExecuteAsync($"UPDATE bpm_process_definition SET suspended = true WHERE id = '{second}'");
+        var suspended = await StartTogetherAsync();
+        await database.ExecuteAsync($"UPDATE bpm_process_definition SET suspended = false WHERE id = '{second}'");
+        var resumed = await StartTogetherAsync();
+
+        Assert.All(before, s => Assert.Equal((HttpStatusCode.OK, DefinitionId(first)), (s.Status, s.Body["definitionId"]!.GetValue<string>())));
+        Assert.All([.. after, .. resumed], s => Assert.Equal((HttpStatusCode.OK, second), (s.Status, s.Body["definitionId"]!.GetValue<string>())));
+        Assert.All(suspended, s => Assert.Equal((HttpStatusCode.BadRequest, $"Process definition '{second}' is suspended"),
+            (s.Status, s.Body["message"]!.GetValue<string>())));
+        Assert.Equal(40, await database.CountAsync("bpm_process_instance", "definition_id", second));
+    }
+
     private static string DefinitionId(JsonNode deployment) =>
         deployment["deployedProcessDefinitions"]!.AsObject().Single().Value!["id"]!.GetValue<string>();
 

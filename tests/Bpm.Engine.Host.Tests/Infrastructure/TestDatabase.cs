@@ -64,6 +64,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Runs <paramref name="sql"/> straight on the database: for what the API cannot do, such as a change by another node.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using System.Data.Common.DbConnection connection = Provider == "Sqlite"
+            ? new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)
+            : new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_folder is not null)
