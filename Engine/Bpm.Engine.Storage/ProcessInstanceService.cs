@@ -18,8 +18,9 @@ public sealed class ProcessInstanceService(
     public const int MaxBusinessKeyLength = 255;
 
     /// <summary>
-    /// Starts the latest version of the process with <paramref name="key"/>. The latest version is read in the
-    /// transaction that stores the new instance, shared by the starts of the same key written together.
+    /// Starts the latest version of the process with <paramref name="key"/>, as the transaction that stores the new
+    /// instance finds it: read there, shared by the starts of the same key written together, or on PostgreSQL taken from
+    /// memory and checked by the transaction's writes (<see cref="LatestDefinitions"/>).
     /// </summary>
     /// <param name="starter">The person starting it, or null for a machine (a client with a key alone), which may start any process.</param>
     public async Task<ProcessInstance> StartByKeyAsync(string key, string? businessKey, JsonObject? variables, ProcessStarter? starter, CancellationToken cancellationToken)
