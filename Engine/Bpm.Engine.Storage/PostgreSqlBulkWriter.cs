@@ -166,11 +166,13 @@ internal static class PostgreSqlBulkWriter
             Insert(CandidateInsert, candidates);
             Change(history, ClosingColumns, e => Close(e.Entity));
             Change(instances, InstanceColumns, Update);
-            Delete(externalTasks, r => Expected("DELETE FROM bpm_external_task WHERE id = $1", $"External task '{r.Id}' was ended meanwhile", Value(r.Id)));
-            Delete(userTasks, r => Expected("DELETE FROM bpm_user_task WHERE id = $1", $"User task '{r.Id}' was ended meanwhile", Value(r.Id)));
+            Delete(externalTasks, r => Expected(
+                "DELETE FROM bpm_external_task WHERE id = $1", "format('External task %L was ended meanwhile', $1)", Value(r.Id)));
+            Delete(userTasks, r => Expected(
+                "DELETE FROM bpm_user_task WHERE id = $1", "format('User task %L was ended meanwhile', $1)", Value(r.Id)));
             Delete(candidates, r => Expected(
                 "DELETE FROM bpm_user_task_candidate WHERE task_id = $1 AND kind = $2 AND name = $3",
-                $"Candidate {r.Kind} '{r.Name}' of user task '{r.TaskId}' was removed meanwhile", Value(r.TaskId), Value(r.Kind), Value(r.Name)));
+                "format('Candidate %s %L of user task %L was removed meanwhile', $2, $3, $1)", Value(r.TaskId), Value(r.Kind), Value(r.Name)));
             if (commands.Count == 0) return false;
             var leftover = tracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > written.Count + gone.Count;
             if (!leftover) commands.Add(new NpgsqlBatchCommand("COMMIT"));
@@ -217,30 +219,37 @@ internal static class PostgreSqlBulkWriter
 
     private static NpgsqlBatchCommand Update(EntityEntry<ProcessInstanceRow> entry) => Expected(
         "UPDATE bpm_process_instance SET state = $2, end_time = $3, document = $4, revision = $5 WHERE id = $1 AND revision = $6",
-        $"Process instance '{entry.Entity.Id}' was changed meanwhile",
+        "format('Process instance %L was changed meanwhile', $1)",
         Value(entry.Entity.Id), Value(entry.Entity.State), Timestamp(entry.Entity.EndTime), Value(entry.Entity.Document),
         Value(entry.Entity.Revision), Value(entry.Property(r => r.Revision).OriginalValue));
 
     /// <summary>Fails, as a write that missed its row, unless <paramref name="id"/> is the latest version of <paramref name="key"/> and not suspended.</summary>
     private static NpgsqlBatchCommand Latest(string key, string id) =>
-        new("""
-            SELECT bpm_expect_row(count(*), $3)
+        new($"""
+            SELECT {Check("format('Process definition %L is no longer the latest startable version of %L', $2, $1)")}
             FROM (SELECT id, suspended FROM bpm_process_definition WHERE key = $1 ORDER BY version DESC LIMIT 1) AS latest
             WHERE id = $2 AND NOT suspended
             """)
         {
-            Parameters = { Value(key), Value(id), Value($"Process definition '{id}' is no longer the latest startable version of '{key}'") },
+            Parameters = { Value(key), Value(id) },
         };
 
-    /// <summary>A write that must find its row: the statement fails, with <paramref name="missed"/>, when it finds none.</summary>
+    /// <summary>
+    /// A write that must find its row: the statement fails when it finds none, with the message that
+    /// <paramref name="missed"/>, an SQL expression over the write's parameters, makes.
+    /// </summary>
     private static NpgsqlBatchCommand Expected(string write, string missed, params NpgsqlParameter[] parameters)
     {
-        var command = new NpgsqlBatchCommand(
-            $"WITH written AS ({write} RETURNING 1) SELECT bpm_expect_row(count(*), ${parameters.Length + 1}) FROM written");
+        var command = new NpgsqlBatchCommand($"WITH written AS ({write} RETURNING 1) SELECT {Check(missed)} FROM written");
         command.Parameters.AddRange(parameters);
-        command.Parameters.Add(Value(missed));
         return command;
     }
+
+    /// <summary>
+    /// Over the rows a statement found: raises <see cref="RowMissed"/> with the message <paramref name="missed"/> makes
+    /// when they are none. The message is made, and <c>bpm_expect_row</c> called, only then.
+    /// </summary>
+    private static string Check(string missed) => $"CASE count(*) WHEN 0 THEN bpm_expect_row(0, {missed}) END";
 
     private static NpgsqlParameter<T> Value<T>(T value) => new() { TypedValue = value };
 

@@ -25,7 +25,7 @@ public sealed class StaleWriteTests
             new DeploymentRequest("stale", null, null, false, false, [new DeploymentResource("service-task.bpmn", System.Text.Encoding.UTF8.GetBytes(xml))]),
             CancellationToken.None);
         var instance = await services.GetRequiredService<ProcessInstanceService>().StartByKeyAsync("single-task", null, null, null, CancellationToken.None);
-        var taskId = await ScalarAsync<string>(database, $"SELECT id FROM bpm_external_task WHERE process_instance_id = '{instance.Id}'");
+        var taskId = await database.ScalarAsync<string>($"SELECT id FROM bpm_external_task WHERE process_instance_id = '{instance.Id}'");
         var before = await StoredAsync(database, instance.Id);
         var executor = services.GetRequiredService<InstanceCommandExecutor>();
         var runtime = services.GetRequiredService<ProcessRuntime>();
@@ -50,7 +50,7 @@ public sealed class StaleWriteTests
         var completed = await executor.ExecuteAsync(instance.Id, (definition, read) => runtime.CompleteTask(definition, read, taskId, null), CancellationToken.None);
 
         Assert.True(completed.Instance.IsEnded);
-        Assert.Equal((0L, "COMPLETED"), (await ScalarAsync<long>(database, "SELECT count(*) FROM bpm_external_task"), (await StoredAsync(database, instance.Id)).State));
+        Assert.Equal((0L, "COMPLETED"), (await database.ScalarAsync<long>("SELECT count(*) FROM bpm_external_task"), (await StoredAsync(database, instance.Id)).State));
     }
 
     /// <summary>What a command on the instance writes: the instance, its task and its history.</summary>
@@ -58,25 +58,17 @@ public sealed class StaleWriteTests
 
     private static async Task<Stored> StoredAsync(TestDatabase database, string instanceId)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"""
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
             SELECT state, revision, document,
                 (SELECT count(*) FROM bpm_external_task WHERE process_instance_id = p.id),
                 (SELECT count(*) FROM bpm_activity_instance WHERE process_instance_id = p.id),
                 (SELECT count(*) FROM bpm_activity_instance WHERE process_instance_id = p.id AND end_time IS NOT NULL)
             FROM bpm_process_instance AS p WHERE id = '{instanceId}'
-            """, connection);
+            """;
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         return new Stored(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
-    }
-
-    private static async Task<T> ScalarAsync<T>(TestDatabase database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -22,7 +22,7 @@ public sealed class YoungDatabaseWriteTests
         var topic = "young-" + Guid.NewGuid().ToString("N")[..8];
         var (key, _) = await client.DeployUniqueAsync("service-task.bpmn", "single-task", xml => xml.Replace("single-task-topic", topic));
         // Kept young for the length of the spec: autovacuum would analyze the tables after their first few hundred rows.
-        foreach (var table in Tables) await ExecuteAsync(database, $"ALTER TABLE {table} SET (autovacuum_enabled = false)");
+        foreach (var table in Tables) await database.ExecuteAsync($"ALTER TABLE {table} SET (autovacuum_enabled = false)");
         var before = await CountersAsync(database);
 
         const int rounds = 3, perRound = 40;
@@ -59,13 +59,5 @@ public sealed class YoungDatabaseWriteTests
         var counters = new Dictionary<string, (long, long)>();
         while (await reader.ReadAsync()) counters[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2));
         return counters;
-    }
-
-    private static async Task ExecuteAsync(TestDatabase database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -51,10 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public async Task<long> CountAsync(string table, string column, string value)
     {
-        await using System.Data.Common.DbConnection connection = Provider == "Sqlite"
-            ? new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)
-            : new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM {table} WHERE {column} = @value";
         var parameter = command.CreateParameter();
@@ -67,13 +64,29 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Runs <paramref name="sql"/> straight on the database: for what the API cannot do, such as a change by another node.</summary>
     public async Task ExecuteAsync(string sql)
     {
-        await using System.Data.Common.DbConnection connection = Provider == "Sqlite"
-            ? new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)
-            : new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row <paramref name="sql"/> gives, read straight from the database.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A connection of its own to the database, open.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenAsync()
+    {
+        System.Data.Common.DbConnection connection = Provider == "Sqlite"
+            ? new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)
+            : new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     public async ValueTask DisposeAsync()
