@@ -11,22 +11,49 @@ namespace Bpm.Bench.Infrastructure;
 /// </summary>
 public static partial class Pgbench
 {
-    public static async Task<PgbenchRun> SimpleUpdateAsync(PostgresServer server, TimeSpan duration, int clients)
+    /// <summary>
+    /// The client counts pgbench is run with: on two cores it commits the most with a few clients and less with more
+    /// (2,943 TPS with 4, 2,781 with 12, 2,524 with 16, 1,960 with 36), so its best over these is its peak.
+    /// </summary>
+    private static readonly int[] ClientCounts = [4, 8, 12, 20];
+
+    /// <summary>pgbench at its best on this server: run with each of <see cref="ClientCounts"/>, the run with the most TPS.</summary>
+    public static async Task<PgbenchRun> PeakAsync(PostgresServer server, TimeSpan duration)
+    {
+        var pgbench = await InitializeAsync(server);
+        var best = default(PgbenchRun);
+        foreach (var clients in ClientCounts)
+        {
+            var run = await SimpleUpdateAsync(server, pgbench, duration, clients);
+            Console.Error.WriteLine($"pgbench -N with {clients} clients: {run.Tps:0} TPS");
+            if (best is null || run.Tps > best.Tps) best = run;
+        }
+        return best!;
+    }
+
+    private static async Task<string> InitializeAsync(PostgresServer server)
     {
         await server.CreateDatabaseAsync("pgbench");
         var pgbench = Path.Combine(server.Bin, "pgbench");
-        string[] connection = ["-h", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres"];
-        await Shell.RunAsync(pgbench, [.. connection, "-i", "-q", "-s", "10", "pgbench"]);
+        await Shell.RunAsync(pgbench, [.. Connection(server), "-i", "-q", "-s", "10", "pgbench"]);
+        return pgbench;
+    }
+
+    private static string[] Connection(PostgresServer server) => ["-h", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres"];
+
+    private static async Task<PgbenchRun> SimpleUpdateAsync(PostgresServer server, string pgbench, TimeSpan duration, int clients)
+    {
+        string[] connection = Connection(server);
         var running = Shell.RunAsync(pgbench,
             [.. connection, "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "pgbench"]);
         await Task.Delay(duration / 5);
-        var (fromCpu, fromStatements, watch) = (server.ProcessorTime(), await server.StatementsAsync("pgbench"), Stopwatch.StartNew());
+        var (fromCpu, fromStatements, fromMachine, watch) = (server.ProcessorTime(), await server.StatementsAsync("pgbench"), MachineTime.Now(), Stopwatch.StartNew());
         await Task.Delay(duration * 3 / 5);
-        var (cpu, statements, window) = (server.ProcessorTime() - fromCpu, await server.StatementsAsync("pgbench") - fromStatements, watch.Elapsed);
+        var (cpu, idle, statements, window) = (server.ProcessorTime() - fromCpu, MachineTime.Now().IdleSince(fromMachine), await server.StatementsAsync("pgbench") - fromStatements, watch.Elapsed);
         var output = await running;
         var match = Tps().Match(output);
         var tps = match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("No tps in pgbench output: " + output);
-        return new PgbenchRun(tps, cpu.TotalMilliseconds / (tps * window.TotalSeconds), (double)statements.Statements / Math.Max(statements.Commits, 1));
+        return new PgbenchRun(clients, tps, cpu.TotalMilliseconds / (tps * window.TotalSeconds), (double)statements.Statements / Math.Max(statements.Commits, 1), idle);
     }
 
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]

@@ -1,7 +1,8 @@
 namespace Bpm.Bench.Infrastructure;
 
 /// <summary>
-/// What <c>pgbench -N</c> measured: its transactions per second, and the server's CPU time and the statements
-/// (transaction control included) per transaction.
+/// What <c>pgbench -N</c> measured with <paramref name="Clients"/> clients: its transactions per second, the server's
+/// CPU time and statements (transaction control aside) per transaction, and the share of the machine's CPU time that
+/// stayed idle.
 /// </summary>
-public sealed record PgbenchRun(double Tps, double ServerCpuMsPerTransaction, double StatementsPerTransaction);
+public sealed record PgbenchRun(int Clients, double Tps, double ServerCpuMsPerTransaction, double StatementsPerTransaction, double Idle);
