@@ -20,13 +20,21 @@ internal sealed class ArrayInsert<T>(string table) : IEnumerable<string>
             Value = rows.Select(value).ToArray(),
         }));
 
+    private string? _sql;
+
     public NpgsqlBatchCommand For(IReadOnlyList<T> rows)
+    {
+        var command = new NpgsqlBatchCommand(_sql ??= Sql());
+        foreach (var (_, values) in _columns) command.Parameters.Add(values(rows));
+        return command;
+    }
+
+    /// <summary>The statement's text, the same for every batch of rows (and so prepared once).</summary>
+    private string Sql()
     {
         var columns = string.Join(", ", _columns.Select(c => c.Column));
         var arrays = string.Join(", ", _columns.Select((_, i) => "$" + (i + 1)));
-        var command = new NpgsqlBatchCommand($"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays})");
-        foreach (var (_, values) in _columns) command.Parameters.Add(values(rows));
-        return command;
+        return $"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays})";
     }
 
     public IEnumerator<string> GetEnumerator() => _columns.Select(c => c.Column).GetEnumerator();

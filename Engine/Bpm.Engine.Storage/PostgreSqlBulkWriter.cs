@@ -166,13 +166,9 @@ internal static class PostgreSqlBulkWriter
             Insert(CandidateInsert, candidates);
             Change(history, ClosingColumns, e => Close(e.Entity));
             Change(instances, InstanceColumns, Update);
-            Delete(externalTasks, r => Expected(
-                "DELETE FROM bpm_external_task WHERE id = $1", "format('External task %L was ended meanwhile', $1)", Value(r.Id)));
-            Delete(userTasks, r => Expected(
-                "DELETE FROM bpm_user_task WHERE id = $1", "format('User task %L was ended meanwhile', $1)", Value(r.Id)));
-            Delete(candidates, r => Expected(
-                "DELETE FROM bpm_user_task_candidate WHERE task_id = $1 AND kind = $2 AND name = $3",
-                "format('Candidate %s %L of user task %L was removed meanwhile', $2, $3, $1)", Value(r.TaskId), Value(r.Kind), Value(r.Name)));
+            Delete(externalTasks, r => Command(TaskDelete, Value(r.Id)));
+            Delete(userTasks, r => Command(UserTaskDelete, Value(r.Id)));
+            Delete(candidates, r => Command(CandidateDelete, Value(r.TaskId), Value(r.Kind), Value(r.Name)));
             if (commands.Count == 0) return false;
             var leftover = tracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > written.Count + gone.Count;
             if (!leftover) commands.Add(new NpgsqlBatchCommand("COMMIT"));
@@ -212,38 +208,50 @@ internal static class PostgreSqlBulkWriter
         entry.Properties.Where(p => p.IsModified).All(p => columns.Contains(p.Metadata.Name));
 
     private static NpgsqlBatchCommand Close(ActivityInstanceRow row) =>
-        new("UPDATE bpm_activity_instance SET end_time = $2, canceled = $3 WHERE id = $1")
-        {
-            Parameters = { Value(row.Id), Timestamp(row.EndTime), Value(row.Canceled) },
-        };
+        Command(HistoryClose, Value(row.Id), Timestamp(row.EndTime), Value(row.Canceled));
 
-    private static NpgsqlBatchCommand Update(EntityEntry<ProcessInstanceRow> entry) => Expected(
-        "UPDATE bpm_process_instance SET state = $2, end_time = $3, document = $4, revision = $5 WHERE id = $1 AND revision = $6",
-        "format('Process instance %L was changed meanwhile', $1)",
+    private static NpgsqlBatchCommand Update(EntityEntry<ProcessInstanceRow> entry) => Command(InstanceUpdate,
         Value(entry.Entity.Id), Value(entry.Entity.State), Timestamp(entry.Entity.EndTime), Value(entry.Entity.Document),
         Value(entry.Entity.Revision), Value(entry.Property(r => r.Revision).OriginalValue));
 
     /// <summary>Fails, as a write that missed its row, unless <paramref name="id"/> is the latest version of <paramref name="key"/> and not suspended.</summary>
-    private static NpgsqlBatchCommand Latest(string key, string id) =>
-        new($"""
-            SELECT {Check("format('Process definition %L is no longer the latest startable version of %L', $2, $1)")}
-            FROM (SELECT id, suspended FROM bpm_process_definition WHERE key = $1 ORDER BY version DESC LIMIT 1) AS latest
-            WHERE id = $2 AND NOT suspended
-            """)
-        {
-            Parameters = { Value(key), Value(id) },
-        };
+    private static NpgsqlBatchCommand Latest(string key, string id) => Command(LatestCheck, Value(key), Value(id));
+
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    // The statements' texts are fixed, so that each is prepared once per connection.
+    private const string HistoryClose = "UPDATE bpm_activity_instance SET end_time = $2, canceled = $3 WHERE id = $1";
+
+    private static readonly string InstanceUpdate = Expected(
+        "UPDATE bpm_process_instance SET state = $2, end_time = $3, document = $4, revision = $5 WHERE id = $1 AND revision = $6",
+        "format('Process instance %L was changed meanwhile', $1)");
+
+    private static readonly string TaskDelete = Expected(
+        "DELETE FROM bpm_external_task WHERE id = $1", "format('External task %L was ended meanwhile', $1)");
+
+    private static readonly string UserTaskDelete = Expected(
+        "DELETE FROM bpm_user_task WHERE id = $1", "format('User task %L was ended meanwhile', $1)");
+
+    private static readonly string CandidateDelete = Expected(
+        "DELETE FROM bpm_user_task_candidate WHERE task_id = $1 AND kind = $2 AND name = $3",
+        "format('Candidate %s %L of user task %L was removed meanwhile', $2, $3, $1)");
+
+    private static readonly string LatestCheck = $"""
+        SELECT {Check("format('Process definition %L is no longer the latest startable version of %L', $2, $1)")}
+        FROM (SELECT id, suspended FROM bpm_process_definition WHERE key = $1 ORDER BY version DESC LIMIT 1) AS latest
+        WHERE id = $2 AND NOT suspended
+        """;
 
     /// <summary>
     /// A write that must find its row: the statement fails when it finds none, with the message that
     /// <paramref name="missed"/>, an SQL expression over the write's parameters, makes.
     /// </summary>
-    private static NpgsqlBatchCommand Expected(string write, string missed, params NpgsqlParameter[] parameters)
-    {
-        var command = new NpgsqlBatchCommand($"WITH written AS ({write} RETURNING 1) SELECT {Check(missed)} FROM written");
-        command.Parameters.AddRange(parameters);
-        return command;
-    }
+    private static string Expected(string write, string missed) => $"WITH written AS ({write} RETURNING 1) SELECT {Check(missed)} FROM written";
 
     /// <summary>
     /// Over the rows a statement found: raises <see cref="RowMissed"/> with the message <paramref name="missed"/> makes

@@ -47,7 +47,8 @@ public sealed class CommandTelemetryMiddleware(RequestDelegate next, ILogger<Com
         }
         finally
         {
-            logger.LogDebug("{Command} answered {StatusCode} in {ElapsedMs:0.0} ms", command, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (logger.IsEnabled(LogLevel.Debug))
+                logger.LogDebug("{Command} answered {StatusCode} in {ElapsedMs:0.0} ms", command, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 
