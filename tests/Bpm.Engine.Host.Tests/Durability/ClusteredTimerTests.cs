@@ -12,7 +12,7 @@ public sealed class ClusteredTimerTests
     {
         await using var database = await TestDatabase.PostgreSqlAsync();
         var jobs = new Dictionary<string, string> { ["Bpm__Jobs__BatchSize"] = "25" };
-        var first = await EngineProcess.StartAsync(database, jobs);
+        await using var first = await EngineProcess.StartAsync(database, jobs);
         await using var second = await EngineProcess.StartAsync(database, jobs);
         var client = new EngineClient(first.Client());
         var (key, _) = await client.DeployUniqueAsync("timers.bpmn", "timers");

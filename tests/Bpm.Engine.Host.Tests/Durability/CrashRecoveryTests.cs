@@ -13,7 +13,7 @@ public abstract class CrashRecoveryTests
     public async Task Should_continue_every_waiting_instance_after_a_kill_and_restart()
     {
         await using var database = await CreateDatabaseAsync();
-        var engine = await EngineProcess.StartAsync(database);
+        await using var engine = await EngineProcess.StartAsync(database);
         var client = new EngineClient(engine.Client());
         var (key, _) = await client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
         var started = new ConcurrentBag<string>();
