@@ -14,12 +14,7 @@ public sealed class DefinitionRowTests
     public async Task Should_leave_the_definition_row_unlocked_when_instances_start()
     {
         await using var database = await TestDatabase.PostgreSqlAsync();
-        await using var services = new ServiceCollection().AddMetrics().AddBpmEngine(o => o.UsePostgreSql(database.ConnectionString)).BuildServiceProvider();
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        var xml = EngineClient.FixtureXml("service-task.bpmn");
-        await services.GetRequiredService<DeploymentService>().DeployAsync(
-            new DeploymentRequest("locks", null, null, false, false, [new DeploymentResource("service-task.bpmn", System.Text.Encoding.UTF8.GetBytes(xml))]),
-            CancellationToken.None);
+        await using var services = await InProcessEngine.StartAsync(database, "service-task.bpmn");
         var instances = services.GetRequiredService<ProcessInstanceService>();
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => instances.StartByKeyAsync("single-task", null, null, null, CancellationToken.None)));

@@ -18,12 +18,7 @@ public sealed class StaleWriteTests
     public async Task Should_write_nothing_of_a_command_whose_instance_changed_after_it_was_read()
     {
         await using var database = await TestDatabase.PostgreSqlAsync();
-        await using var services = new ServiceCollection().AddMetrics().AddBpmEngine(o => o.UsePostgreSql(database.ConnectionString)).BuildServiceProvider();
-        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        var xml = EngineClient.FixtureXml("service-task.bpmn");
-        await services.GetRequiredService<DeploymentService>().DeployAsync(
-            new DeploymentRequest("stale", null, null, false, false, [new DeploymentResource("service-task.bpmn", System.Text.Encoding.UTF8.GetBytes(xml))]),
-            CancellationToken.None);
+        await using var services = await InProcessEngine.StartAsync(database, "service-task.bpmn");
         var instance = await services.GetRequiredService<ProcessInstanceService>().StartByKeyAsync("single-task", null, null, null, CancellationToken.None);
         var taskId = await database.ScalarAsync<string>($"SELECT id FROM bpm_external_task WHERE process_instance_id = '{instance.Id}'");
         var before = await StoredAsync(database, instance.Id);
