@@ -43,9 +43,8 @@ public static partial class Pgbench
 
     private static async Task<PgbenchRun> SimpleUpdateAsync(PostgresServer server, string pgbench, TimeSpan duration, int clients)
     {
-        string[] connection = Connection(server);
         var running = Shell.RunAsync(pgbench,
-            [.. connection, "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "pgbench"]);
+            [.. Connection(server), "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "pgbench"]);
         await Task.Delay(duration / 5);
         var (fromCpu, fromStatements, fromMachine, watch) = (server.ProcessorTime(), await server.StatementsAsync("pgbench"), MachineTime.Now(), Stopwatch.StartNew());
         await Task.Delay(duration * 3 / 5);

@@ -5,4 +5,8 @@ namespace Bpm.Bench.Infrastructure;
 /// CPU time and statements (transaction control aside) per transaction, and the share of the machine's CPU time that
 /// stayed idle.
 /// </summary>
-public sealed record PgbenchRun(int Clients, double Tps, double ServerCpuMsPerTransaction, double StatementsPerTransaction, double Idle);
+public sealed record PgbenchRun(int Clients, double Tps, double ServerCpuMsPerTransaction, double StatementsPerTransaction, double Idle)
+{
+    /// <summary>How a result measured against this run's TPS names its baseline.</summary>
+    public string Baseline => $"pgbench -N TPS at its peak ({Clients} clients), same PostgreSQL server";
+}

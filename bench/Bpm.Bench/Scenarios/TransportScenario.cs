@@ -30,7 +30,7 @@ public sealed class TransportScenario(BenchTransport transport) : IScenario
         return
         [
             new(Name, $"completed instances per second, PostgreSQL, workers over {transport}", Math.Round(rate, 1), "instances/s",
-                $"pgbench -N TPS at its peak ({pgbench.Clients} clients), same PostgreSQL server", Math.Round(pgbench.Tps)),
+                pgbench.Baseline, Math.Round(pgbench.Tps)),
         ];
     }
 
