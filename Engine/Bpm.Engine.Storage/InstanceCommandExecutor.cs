@@ -256,11 +256,9 @@ public sealed class InstanceCommandExecutor(
     /// </summary>
     public void AfterCommit(CommittedWork work)
     {
-        foreach (var result in work.Results)
-        {
-            metrics.Committed(result);
-            foreach (var created in result.Effects.OfType<ExternalTaskCreated>()) availability.Notify(created.Topic);
-        }
+        foreach (var result in work.Results) metrics.Committed(result);
+        foreach (var created in work.Results.SelectMany(r => r.Effects.OfType<ExternalTaskCreated>()).CountBy(c => c.Topic))
+            availability.Notify(created.Key, created.Value);
         if (work.TaskChanges is { Count: > 0 } changes) taskChanges.Publish(changes);
     }
 }

@@ -1,9 +1,10 @@
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// Wakes long-polling fetch requests of this node when tasks of their topics become fetchable: one waiter
-/// per new task, so a burst of tasks does not send every idle worker to the database at once. Tasks made
-/// fetchable on other nodes are found by the pollers' periodic re-check.
+/// Wakes long-polling fetch requests of this node when tasks of their topics become fetchable: as many waiters,
+/// oldest first, as it takes to fetch the new tasks, so a burst of tasks neither sends every idle worker to the
+/// database at once nor wakes workers who will find the tasks already taken. Tasks made fetchable on other nodes are
+/// found by the pollers' periodic re-check.
 /// </summary>
 public sealed class TaskAvailability
 {
@@ -11,14 +12,15 @@ public sealed class TaskAvailability
     private readonly LinkedList<Subscription> _waiting = new();
 
     /// <summary>Registers interest before a fetch, so a task created while the fetch runs is not missed.</summary>
-    public Subscription Subscribe(IReadOnlySet<string> topics)
+    /// <param name="capacity">How many tasks the waiter fetches at most when woken.</param>
+    public Subscription Subscribe(IReadOnlySet<string> topics, int capacity)
     {
-        var subscription = new Subscription(this, topics);
+        var subscription = new Subscription(this, topics, Math.Max(capacity, 1));
         lock (_gate) subscription.Node = _waiting.AddLast(subscription);
         return subscription;
     }
 
-    /// <summary>Wakes up to <paramref name="count"/> waiters of <paramref name="topic"/>, oldest first.</summary>
+    /// <summary>Wakes the oldest waiters of <paramref name="topic"/> until their capacities cover <paramref name="count"/> new tasks.</summary>
     public void Notify(string topic, int count = 1)
     {
         lock (_gate)
@@ -31,7 +33,7 @@ public sealed class TaskAvailability
                     _waiting.Remove(node);
                     node.Value.Node = null;
                     node.Value.Signal.TrySetResult();
-                    count--;
+                    count -= node.Value.Capacity;
                 }
                 node = next;
             }
@@ -47,9 +49,10 @@ public sealed class TaskAvailability
         }
     }
 
-    public sealed class Subscription(TaskAvailability owner, IReadOnlySet<string> topics) : IDisposable
+    public sealed class Subscription(TaskAvailability owner, IReadOnlySet<string> topics, int capacity) : IDisposable
     {
         internal IReadOnlySet<string> Topics { get; } = topics;
+        internal int Capacity { get; } = capacity;
         internal TaskCompletionSource Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         internal LinkedListNode<Subscription>? Node { get; set; }
 

@@ -92,7 +92,7 @@ public static class ExternalTasksApi
         var names = topics.Select(t => t.TopicName).ToHashSet();
         while (true)
         {
-            using var subscription = availability.Subscribe(names);
+            using var subscription = availability.Subscribe(names, body.MaxTasks);
             var locked = await tasks.FetchAndLockAsync(body.WorkerId, body.MaxTasks, body.UsePriority, topics, cancellationToken);
             var remaining = deadline - time.GetUtcNow();
             if (locked.Count > 0 || remaining <= TimeSpan.Zero) return JsonResult.Ok(locked.Select(Dtos.Locked).ToList());

@@ -32,7 +32,7 @@ public sealed class TaskDispatcher(
         {
             try
             {
-                using var arrival = availability.Subscribe(publisher.Topics);
+                using var arrival = availability.Subscribe(publisher.Topics, options.BatchSize);
                 var dispatched = await DispatchOnceAsync(topics, stoppingToken);
                 failures = 0;
                 if (dispatched < options.BatchSize) await arrival.WaitAsync(options.PollInterval, stoppingToken);
