@@ -7,6 +7,7 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = "Data Source=bpm.db";
     public JobOptions Jobs { get; set; } = new();
     public GroupCommitOptions GroupCommit { get; set; } = new();
+    public QueueVacuumOptions QueueVacuum { get; set; } = new();
 
     public StorageOptions UseSqlite(string connectionString)
     {

@@ -32,11 +32,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UserTaskService>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<JobExecutor>();
+        services.AddSingleton<QueueVacuum>();
         services.AddSingleton<MessageService>();
         services.AddSingleton<EngineMetrics>();
         services.AddSingleton<IncidentCensus>();
         services.AddSingleton<OutboxCensus>();
         services.AddSingleton(options.Jobs);
+        services.AddSingleton(options.QueueVacuum);
         return services;
     }
 }

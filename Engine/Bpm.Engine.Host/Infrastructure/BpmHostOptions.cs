@@ -16,6 +16,8 @@ public sealed class BpmHostOptions
     public JobOptions Jobs { get; set; } = new();
     /// <summary><c>Bpm:GroupCommit</c>: starts and completions arriving together share transactions.</summary>
     public GroupCommitOptions GroupCommit { get; set; } = new();
+    /// <summary><c>Bpm:QueueVacuum</c>: on PostgreSQL, how soon the engine vacuums its queue tables itself.</summary>
+    public QueueVacuumOptions QueueVacuum { get; set; } = new();
     public TelemetrySection Telemetry { get; set; } = new();
     public LoggingSection Logging { get; set; } = new();
     /// <summary>How long a stopping node may take to finish in-flight requests and jobs.</summary>

@@ -30,8 +30,9 @@ public static class EngineHostExtensions
             connectionString = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
         }
         var jobs = options.Jobs;
-        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; o.GroupCommit = options.GroupCommit; });
+        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; o.GroupCommit = options.GroupCommit; o.QueueVacuum = options.QueueVacuum; });
         if (jobs.Enabled) builder.Services.AddHostedService<JobExecutorService>();
+        if (provider == DatabaseProvider.PostgreSql && options.QueueVacuum.Enabled) builder.Services.AddHostedService<QueueVacuumService>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BpmDbContext>>().CreateDbContext());
 
         var keys = options.Auth.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).ToList();

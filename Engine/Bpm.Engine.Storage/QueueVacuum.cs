@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>
+/// On PostgreSQL: vacuums the tables that work as queues — external tasks, jobs, user tasks and their candidates, whose
+/// rows are inserted, taken and deleted — once they hold enough dead rows (<see cref="QueueVacuumOptions.DeadRows"/>).
+/// </summary>
+/// <remarks>
+/// A fetch of external tasks or a claim of jobs reads its queue's index from the oldest entry on, through every row
+/// deleted since the table was last vacuumed. Autovacuum visits a database about once a minute; at a thousand deletions
+/// a second, a fetch read ten times the pages it reads when the queue is vacuumed every few seconds, and under more
+/// load its cost grew until the whole engine slowed down. Several nodes may run this at once: a table another node is
+/// vacuuming is skipped (<c>SKIP_LOCKED</c>).
+/// </remarks>
+public sealed class QueueVacuum(IDbContextFactory<BpmDbContext> contexts, StorageOptions storage)
+{
+    /// <summary>The queue tables. Their names go into <c>VACUUM</c> statements as they are: they are fixed here, never given.</summary>
+    public static readonly IReadOnlyList<string> Tables = ["bpm_external_task", "bpm_job", "bpm_user_task", "bpm_user_task_candidate"];
+
+    /// <returns>The tables vacuumed: none on SQLite, whose deleted rows leave no versions behind for readers to skip.</returns>
+    public async Task<IReadOnlyList<string>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (storage.Provider != DatabaseProvider.PostgreSql) return [];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var due = new List<string>();
+        await using (var count = new NpgsqlCommand(
+            "SELECT relname FROM pg_stat_user_tables WHERE relid IN (SELECT to_regclass(t) FROM unnest($1::text[]) AS t) AND n_dead_tup >= $2",
+            connection))
+        {
+            count.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. Tables] });
+            count.Parameters.Add(new NpgsqlParameter<long> { TypedValue = storage.QueueVacuum.DeadRows });
+            await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) due.Add(reader.GetString(0));
+        }
+        foreach (var table in Tables.Where(due.Contains))
+        {
+            await using var vacuum = new NpgsqlCommand($"VACUUM (SKIP_LOCKED) {table}", connection);
+            vacuum.CommandTimeout = 0;
+            await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return [.. Tables.Where(due.Contains)];
+    }
+}
