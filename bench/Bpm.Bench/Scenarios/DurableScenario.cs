@@ -15,14 +15,15 @@ namespace Bpm.Bench.Scenarios;
 /// against pgbench's per transaction.
 /// </summary>
 /// <remarks>
-/// Sixteen clients start instances: a group commit fills with the commands that arrive while the one before it is
-/// written, so the engine needs more commands in flight than pgbench needs clients to keep two cores busy (with eight
-/// starters a fifth of the machine stayed idle).
+/// Forty-eight clients start instances and twelve workers complete them: a group commit fills with the commands that
+/// arrive while the one before it is written, so the engine needs more commands in flight than pgbench needs clients to
+/// keep two cores busy (with sixteen starters and four workers a fifth of the machine stayed idle, and it completed
+/// 1,500–1,750 instances a second where these complete 2,350–2,550).
 /// </remarks>
 public sealed class DurableScenario : IScenario
 {
-    private const int Starters = 16;
-    private const int Workers = 4;
+    private const int Starters = 48;
+    private const int Workers = 12;
     private const int Batch = 50;
     private const int MaxBacklog = 2000;
     private const string Database = "bench_durable";
