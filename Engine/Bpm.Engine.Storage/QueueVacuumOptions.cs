@@ -1,7 +1,7 @@
 namespace Bpm.Engine.Storage;
 
 /// <summary>
-/// <c>Bpm:QueueVacuum</c>: on PostgreSQL, the engine vacuums the tables whose rows come and go (<see cref="QueueVacuum"/>)
+/// <c>Bpm:QueueVacuum</c>: on PostgreSQL, the engine vacuums its queue tables (<see cref="QueueVacuum"/>)
 /// as soon as they hold <see cref="DeadRows"/> dead rows, instead of leaving them to autovacuum.
 /// </summary>
 public sealed class QueueVacuumOptions
