@@ -9,9 +9,9 @@ namespace Bpm.Engine.Storage;
 /// </summary>
 /// <remarks>
 /// A fetch of external tasks or a claim of jobs reads its queue's index from the oldest entry on, through every row
-/// deleted since the table was last vacuumed. Autovacuum visits a database about once a minute; at a thousand deletions
-/// a second, a fetch read ten times the pages it reads when the queue is vacuumed every few seconds, and under more
-/// load its cost grew until the whole engine slowed down. Several nodes may run this at once: a table another node is
+/// deleted since the table was last vacuumed. Autovacuum visits a database about once a minute; at two thousand deletions
+/// a second, fetches read 1,432 pages each (11.5 ms) where they read 165 (0.43 ms) with the queue vacuumed every few
+/// seconds, and one run's throughput fell to a third. Several nodes may run this at once: a table another node is
 /// vacuuming is skipped (<c>SKIP_LOCKED</c>). User tasks are left to autovacuum: people end them a few a second, and a
 /// vacuum, which makes every connection plan its statements on the table again, slowed their lists and completions
 /// more (complete p50 4.8 ms against 4.1, p99 16.9 against 14.4, in one pair of <c>usertasks</c> runs).
@@ -38,12 +38,13 @@ public sealed class QueueVacuum(IDbContextFactory<BpmDbContext> contexts, Storag
             await using var reader = await count.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) due.Add(reader.GetString(0));
         }
-        foreach (var table in Tables.Where(due.Contains))
+        var vacuumed = Tables.Where(due.Contains).ToList();
+        foreach (var table in vacuumed)
         {
             await using var vacuum = new NpgsqlCommand($"VACUUM (SKIP_LOCKED) {table}", connection);
             vacuum.CommandTimeout = 0;
             await vacuum.ExecuteNonQueryAsync(cancellationToken);
         }
-        return [.. Tables.Where(due.Contains)];
+        return vacuumed;
     }
 }
