@@ -11,6 +11,8 @@ namespace Bpm.Engine.Host.Tests.Durability;
 /// </summary>
 public sealed class QueueVacuumTests
 {
+    private const string DeadTaskRows = "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'bpm_external_task'";
+
     [Fact]
     public async Task Should_vacuum_the_external_task_queue_once_its_dead_rows_reach_the_threshold()
     {
@@ -29,7 +31,7 @@ public sealed class QueueVacuumTests
 
         Assert.DoesNotContain("bpm_external_task", early);
         Assert.Contains("bpm_external_task", due);
-        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'bpm_external_task'"));
+        Assert.Equal(0L, await database.ScalarAsync<long>(DeadTaskRows));
         Assert.Empty(await vacuum.RunOnceAsync(CancellationToken.None));
     }
 
@@ -42,7 +44,7 @@ public sealed class QueueVacuumTests
         NpgsqlConnection.ClearAllPools();
         for (var waited = 0; waited < 300; waited++)
         {
-            if (await database.ScalarAsync<long>("SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = 'bpm_external_task'") >= atLeast) return;
+            if (await database.ScalarAsync<long>(DeadTaskRows) >= atLeast) return;
             await Task.Delay(100);
         }
         throw new TimeoutException($"The statistics never counted {atLeast} dead external task rows");
