@@ -21,7 +21,10 @@ namespace Bpm.Engine.Storage;
 /// table is next analyzed: on a young database, a scan of the whole table, reused while the table grows by thousands of
 /// rows a second (3.9 ms a call where its lookups by key take 0.03 each); on the task queue, whose deleted rows outnumber its
 /// live ones until vacuum comes by, a scan at any age. A lookup by one key is planned as an index lookup at every size
-/// that matters.
+/// that matters. Nor is one statement over arrays cheaper for the rows that change: the instances and history rows of a
+/// group written that way, each looked up by its key and written where it was found, cost the server about twice the
+/// time per row that a statement each costs it in the same round trip (48 against 23 µs per instance, 38 against 19 per
+/// history row, in the durable benchmark).
 /// </remarks>
 internal static class PostgreSqlBulkWriter
 {

@@ -48,6 +48,46 @@ public sealed class StaleWriteTests
         Assert.Equal((0L, "COMPLETED"), (await database.ScalarAsync<long>("SELECT count(*) FROM bpm_external_task"), (await StoredAsync(database, instance.Id)).State));
     }
 
+    [Theory]
+    [InlineData("UPDATE bpm_process_instance SET revision = revision + 1 WHERE id = '{0}'")]
+    [InlineData("DELETE FROM bpm_external_task WHERE process_instance_id = '{0}'")]
+    public async Task Should_write_nothing_of_a_transaction_of_several_instances_when_one_changed_after_it_was_read(string change)
+    {
+        await using var database = await TestDatabase.PostgreSqlAsync();
+        await using var services = await InProcessEngine.StartAsync(database, "service-task.bpmn");
+        var starter = services.GetRequiredService<ProcessInstanceService>();
+        var instances = new List<string>();
+        for (var i = 0; i < 3; i++) instances.Add((await starter.StartByKeyAsync("single-task", null, null, null, CancellationToken.None)).Id);
+        var tasks = new Dictionary<string, string>();
+        foreach (var id in instances) tasks[id] = await database.ScalarAsync<string>($"SELECT id FROM bpm_external_task WHERE process_instance_id = '{id}'");
+        var (changed, untouched) = (instances[1], instances.Where(id => id != instances[1]).ToList());
+        var before = await Task.WhenAll(untouched.Select(id => StoredAsync(database, id)));
+        var executor = services.GetRequiredService<InstanceCommandExecutor>();
+        var runtime = services.GetRequiredService<ProcessRuntime>();
+
+        // The transaction reads the tasks it answers, as a group of completions does, and writes the instances and ends
+        // the tasks in one round trip; someone else changes one of them after it was read.
+        var applied = await executor.TryExecuteBatchAsync(async (db, ct) =>
+        {
+            await db.ExternalTasks.Where(t => tasks.Values.Contains(t.Id)).LoadAsync(ct);
+            return instances.ToDictionary(id => id, id => (InstanceCommandExecutor.InstanceCommand)((definition, read) =>
+            {
+                if (id == changed)
+                {
+                    using var other = new NpgsqlConnection(database.ConnectionString);
+                    other.Open();
+                    using var command = new NpgsqlCommand(string.Format(change, id), other);
+                    command.ExecuteNonQuery();
+                }
+                return runtime.CompleteTask(definition, read, tasks[id], null);
+            }));
+        }, CancellationToken.None);
+
+        Assert.False(applied);
+        Assert.Equal(before, await Task.WhenAll(untouched.Select(id => StoredAsync(database, id))));
+        Assert.Equal("ACTIVE", (await StoredAsync(database, changed)).State);
+    }
+
     /// <summary>What a command on the instance writes: the instance, its task and its history.</summary>
     private sealed record Stored(string State, int Revision, string Document, long Tasks, long HistoryRows, long ClosedHistoryRows);
 
