@@ -68,15 +68,7 @@ public sealed class UserTaskService(
         var result = await executor.ExecuteAsync(
             async (db, ct) =>
             {
-                // Tracked with its candidates and its instance, in one query: the completion deletes the candidates in the
-                // transaction's batch of writes and tells whom the task concerned without reading it again, and finds
-                // the instance tracked when it loads it.
-                var stored = await (
-                        from t in db.UserTasks
-                        where t.Id == taskId
-                        join p in db.ProcessInstances on t.ProcessInstanceId equals p.Id
-                        select new { Task = t, Instance = p, Candidates = db.UserTaskCandidates.Where(c => c.TaskId == t.Id).ToList() })
-                    .SingleOrDefaultAsync(ct) ?? throw NotFound(taskId);
+                var stored = await ToComplete(db, taskId, ct) ?? throw NotFound(taskId);
                 if (stored.Task.Suspended) throw EngineException.Invalid($"Task '{taskId}' is suspended");
                 return stored.Task.ProcessInstanceId;
             },
@@ -84,6 +76,22 @@ public sealed class UserTaskService(
             cancellationToken);
         return result.Instance;
     }
+
+    /// <summary>
+    /// The task to complete, tracked with its candidates and its instance, in one query: the completion deletes the
+    /// candidates in the transaction's batch of writes and tells whom the task concerned without reading it again, and
+    /// finds the instance tracked when it loads it. Compiled once, so that a completion does not build and look up the
+    /// query's expression each time.
+    /// </summary>
+    private static readonly Func<BpmDbContext, string, CancellationToken, Task<StoredCompletion?>> ToComplete =
+        EF.CompileAsyncQuery((BpmDbContext db, string taskId, CancellationToken _) => (
+                from t in db.UserTasks
+                where t.Id == taskId
+                join p in db.ProcessInstances on t.ProcessInstanceId equals p.Id
+                select new StoredCompletion(t, p, db.UserTaskCandidates.Where(c => c.TaskId == t.Id).ToList()))
+            .SingleOrDefault());
+
+    private sealed record StoredCompletion(UserTaskRow Task, ProcessInstanceRow Instance, List<UserTaskCandidateRow> Candidates);
 
     private async Task UpdateAsync(string taskId, string kind, CancellationToken cancellationToken, Action<UserTaskRow> change)
     {
