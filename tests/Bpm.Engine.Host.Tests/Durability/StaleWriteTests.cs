@@ -20,7 +20,7 @@ public sealed class StaleWriteTests
         await using var database = await TestDatabase.PostgreSqlAsync();
         await using var services = await InProcessEngine.StartAsync(database, "service-task.bpmn");
         var instance = await services.GetRequiredService<ProcessInstanceService>().StartByKeyAsync("single-task", null, null, null, CancellationToken.None);
-        var taskId = await database.ScalarAsync<string>($"SELECT id FROM bpm_external_task WHERE process_instance_id = '{instance.Id}'");
+        var taskId = await TaskOfAsync(database, instance.Id);
         var before = await StoredAsync(database, instance.Id);
         var executor = services.GetRequiredService<InstanceCommandExecutor>();
         var runtime = services.GetRequiredService<ProcessRuntime>();
@@ -29,10 +29,7 @@ public sealed class StaleWriteTests
         // Each attempt reads the instance, then someone else changes it before the attempt writes.
         var refused = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => executor.ExecuteAsync(instance.Id, (definition, read) =>
         {
-            using var other = new NpgsqlConnection(database.ConnectionString);
-            other.Open();
-            using var change = new NpgsqlCommand($"UPDATE bpm_process_instance SET revision = revision + 1 WHERE id = '{instance.Id}'", other);
-            change.ExecuteNonQuery();
+            ChangeElsewhere(database, $"UPDATE bpm_process_instance SET revision = revision + 1 WHERE id = '{instance.Id}'");
             changes++;
             return runtime.CompleteTask(definition, read, taskId, null);
         }, CancellationToken.None));
@@ -59,7 +56,7 @@ public sealed class StaleWriteTests
         var instances = new List<string>();
         for (var i = 0; i < 3; i++) instances.Add((await starter.StartByKeyAsync("single-task", null, null, null, CancellationToken.None)).Id);
         var tasks = new Dictionary<string, string>();
-        foreach (var id in instances) tasks[id] = await database.ScalarAsync<string>($"SELECT id FROM bpm_external_task WHERE process_instance_id = '{id}'");
+        foreach (var id in instances) tasks[id] = await TaskOfAsync(database, id);
         var (changed, untouched) = (instances[1], instances.Where(id => id != instances[1]).ToList());
         var before = await Task.WhenAll(untouched.Select(id => StoredAsync(database, id)));
         var executor = services.GetRequiredService<InstanceCommandExecutor>();
@@ -72,13 +69,7 @@ public sealed class StaleWriteTests
             await db.ExternalTasks.Where(t => tasks.Values.Contains(t.Id)).LoadAsync(ct);
             return instances.ToDictionary(id => id, id => (InstanceCommandExecutor.InstanceCommand)((definition, read) =>
             {
-                if (id == changed)
-                {
-                    using var other = new NpgsqlConnection(database.ConnectionString);
-                    other.Open();
-                    using var command = new NpgsqlCommand(string.Format(change, id), other);
-                    command.ExecuteNonQuery();
-                }
+                if (id == changed) ChangeElsewhere(database, string.Format(change, id));
                 return runtime.CompleteTask(definition, read, tasks[id], null);
             }));
         }, CancellationToken.None);
@@ -86,6 +77,18 @@ public sealed class StaleWriteTests
         Assert.False(applied);
         Assert.Equal(before, await Task.WhenAll(untouched.Select(id => StoredAsync(database, id))));
         Assert.Equal("ACTIVE", (await StoredAsync(database, changed)).State);
+    }
+
+    private static Task<string> TaskOfAsync(TestDatabase database, string instanceId) =>
+        database.ScalarAsync<string>($"SELECT id FROM bpm_external_task WHERE process_instance_id = '{instanceId}'");
+
+    /// <summary>Someone else's change, committed on a connection of its own while a command runs.</summary>
+    private static void ChangeElsewhere(TestDatabase database, string sql)
+    {
+        using var other = new NpgsqlConnection(database.ConnectionString);
+        other.Open();
+        using var command = new NpgsqlCommand(sql, other);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>What a command on the instance writes: the instance, its task and its history.</summary>
