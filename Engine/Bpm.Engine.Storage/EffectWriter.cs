@@ -13,8 +13,10 @@ internal static class EffectWriter
     /// The transaction's work: the history rows started in it, and, when <see cref="CommittedWork.TaskChanges"/> is not
     /// null, the user tasks that appeared or ended, to be told after the commit.
     /// </param>
-    public static async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
+    /// <param name="level">At <see cref="HistoryLevel.None"/>, activities that start and end write no rows.</param>
+    public static async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CommittedWork work, HistoryLevel level, CancellationToken cancellationToken)
     {
+        var remembers = level != HistoryLevel.None;
         var instance = result.Instance;
         var started = work.StartedActivities;
         var taskChanges = work.TaskChanges;
@@ -30,7 +32,7 @@ internal static class EffectWriter
         {
             switch (effect)
             {
-                case ActivityStarted s:
+                case ActivityStarted s when remembers:
                     var history = new ActivityInstanceRow
                     {
                         Id = s.ActivityInstanceId,
@@ -47,7 +49,7 @@ internal static class EffectWriter
                     started[s.ActivityInstanceId] = history;
                     db.ActivityInstances.Add(history);
                     break;
-                case ActivityEnded e:
+                case ActivityEnded e when remembers:
                     if (started.TryGetValue(e.ActivityInstanceId, out var fresh))
                     {
                         fresh.EndTime = e.Time.UtcDateTime;

@@ -227,9 +227,14 @@ public sealed class ExternalTaskService(
         return task;
     }
 
-    /// <summary>Tells an unknown task from one that was finished already, so a duplicate answer reads as such.</summary>
-    private static async Task<EngineException> GoneAsync(BpmDbContext db, string taskId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells an unknown task from one that was finished already, so a duplicate answer reads as such; at history level
+    /// <see cref="HistoryLevel.None"/> nothing tells them apart.
+    /// </summary>
+    private async Task<EngineException> GoneAsync(BpmDbContext db, string taskId, CancellationToken cancellationToken)
     {
+        if (options.History == HistoryLevel.None)
+            return EngineException.NotFound($"External task with id '{taskId}' does not exist or has ended (history level None keeps no ended tasks)");
         var ended = await db.ActivityInstances.AsNoTracking()
             .Where(a => a.Id == taskId && a.EndTime != null)
             .Select(a => new { a.EndTime, a.Canceled })

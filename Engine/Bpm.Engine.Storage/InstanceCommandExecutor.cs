@@ -195,7 +195,7 @@ public sealed class InstanceCommandExecutor(
     internal async Task ApplyAsync(BpmDbContext db, ProcessInstanceRow row, CommandResult result, CommittedWork work, CancellationToken cancellationToken)
     {
         work.Results.Add(result);
-        await EffectWriter.ApplyAsync(db, row, result, work, cancellationToken);
+        await EffectWriter.ApplyAsync(db, row, result, work, storage.History, cancellationToken);
         var instance = result.Instance;
         foreach (var effect in result.Effects)
         {

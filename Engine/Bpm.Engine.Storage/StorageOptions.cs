@@ -8,6 +8,7 @@ public sealed class StorageOptions
     public JobOptions Jobs { get; set; } = new();
     public GroupCommitOptions GroupCommit { get; set; } = new();
     public QueueVacuumOptions QueueVacuum { get; set; } = new();
+    public HistoryLevel History { get; set; } = HistoryLevel.Activity;
 
     public StorageOptions UseSqlite(string connectionString)
     {

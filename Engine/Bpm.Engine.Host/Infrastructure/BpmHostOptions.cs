@@ -18,6 +18,8 @@ public sealed class BpmHostOptions
     public GroupCommitOptions GroupCommit { get; set; } = new();
     /// <summary><c>Bpm:QueueVacuum</c>: on PostgreSQL, how soon the engine vacuums its queue tables itself.</summary>
     public QueueVacuumOptions QueueVacuum { get; set; } = new();
+    /// <summary><c>Bpm:History</c>: what the engine remembers of the activities its instances passed.</summary>
+    public HistorySection History { get; set; } = new();
     public TelemetrySection Telemetry { get; set; } = new();
     public LoggingSection Logging { get; set; } = new();
     /// <summary>How long a stopping node may take to finish in-flight requests and jobs.</summary>
@@ -26,6 +28,11 @@ public sealed class BpmHostOptions
     public sealed class DatabaseSection
     {
         public string Provider { get; set; } = "Sqlite";
+    }
+
+    public sealed class HistorySection
+    {
+        public HistoryLevel Level { get; set; } = HistoryLevel.Activity;
     }
 
     public sealed class WorkersSection

@@ -29,8 +29,10 @@ public static class EngineHostExtensions
             if (provider == DatabaseProvider.PostgreSql) throw new InvalidOperationException("ConnectionStrings:Bpm is required for PostgreSql");
             connectionString = $"Data Source={Path.Combine(dataFolder, "bpm.db")}";
         }
+        if (!Enum.IsDefined(options.History.Level))
+            throw new InvalidOperationException($"Bpm:History:Level must be Activity or None, was '{options.History.Level}'");
         var jobs = options.Jobs;
-        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; o.GroupCommit = options.GroupCommit; o.QueueVacuum = options.QueueVacuum; });
+        builder.Services.AddBpmEngine(o => { o.Provider = provider; o.ConnectionString = connectionString; o.Jobs = jobs; o.GroupCommit = options.GroupCommit; o.QueueVacuum = options.QueueVacuum; o.History = options.History.Level; });
         if (jobs.Enabled) builder.Services.AddHostedService<JobExecutorService>();
         if (provider == DatabaseProvider.PostgreSql && options.QueueVacuum.Enabled) builder.Services.AddHostedService<QueueVacuumService>();
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BpmDbContext>>().CreateDbContext());

@@ -12,7 +12,8 @@ namespace Bpm.Bench.Scenarios;
 /// busy, and the share of it left idle is reported for each. Where the time goes: the CPU time per completed instance
 /// of the engine host and of the PostgreSQL server, the server's against its CPU time per pgbench transaction; the
 /// statements the server ran (transaction control aside) and the transactions it committed per completed instance,
-/// against pgbench's per transaction.
+/// against pgbench's per transaction. Once more on PostgreSQL with no activity history written
+/// (<c>Bpm:History:Level</c> None), for the price of the default's history.
 /// </summary>
 /// <remarks>
 /// Forty-eight clients start instances and twelve workers complete them: a group commit fills with the commands that
@@ -27,35 +28,43 @@ public sealed class DurableScenario : IScenario
     private const int Batch = 50;
     private const int MaxBacklog = 2000;
     private const string Database = "bench_durable";
+    private const string DatabaseWithoutHistory = "bench_durable_no_history";
 
     public string Name => "durable";
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchRun run)
     {
         var postgres = await run.PostgresAsync();
-        DurableMeasurement sqlite, onPostgres;
+        DurableMeasurement sqlite, onPostgres, withoutHistory;
         await using (var host = await EngineHost.StartAsync(null)) sqlite = await MeasureAsync(host, null, "SQLite", run.Options);
         await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync(Database)))
-            onPostgres = await MeasureAsync(host, postgres, "PostgreSQL", run.Options);
+            onPostgres = await MeasureAsync(host, (postgres, Database), "PostgreSQL", run.Options);
+        await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync(DatabaseWithoutHistory), new Dictionary<string, string> { ["Bpm__History__Level"] = "None" }))
+            withoutHistory = await MeasureAsync(host, (postgres, DatabaseWithoutHistory), "PostgreSQL, no activity history", run.Options);
         var pgbench = await run.PgbenchAsync();
         return
         [
             new(Name, "completed instances per second, SQLite", Math.Round(sqlite.Rate, 1), "instances/s", pgbench.Baseline, Math.Round(pgbench.Tps)),
             new(Name, "completed instances per second, PostgreSQL", Math.Round(onPostgres.Rate, 1), "instances/s", pgbench.Baseline, Math.Round(pgbench.Tps)),
+            new(Name, "completed instances per second, PostgreSQL, history level None", Math.Round(withoutHistory.Rate, 1), "instances/s", pgbench.Baseline, Math.Round(pgbench.Tps)),
             new(Name, "machine CPU left idle, PostgreSQL", Math.Round(onPostgres.Idle * 100, 1), "%",
                 "machine CPU left idle by pgbench -N at its peak", Math.Round(pgbench.Idle * 100, 1)),
             new(Name, "engine CPU per completed instance, SQLite", Math.Round(sqlite.EngineCpuMs, 3), "ms"),
             new(Name, "engine CPU per completed instance, PostgreSQL", Math.Round(onPostgres.EngineCpuMs, 3), "ms"),
             new(Name, "PostgreSQL server CPU per completed instance", Math.Round(onPostgres.ServerCpuMs!.Value, 3), "ms",
                 "PostgreSQL server CPU per pgbench -N transaction", Math.Round(pgbench.ServerCpuMsPerTransaction, 3)),
+            new(Name, "PostgreSQL server CPU per completed instance, history level None", Math.Round(withoutHistory.ServerCpuMs!.Value, 3), "ms",
+                "PostgreSQL server CPU per pgbench -N transaction", Math.Round(pgbench.ServerCpuMsPerTransaction, 3)),
             new(Name, "PostgreSQL statements per completed instance, transaction control aside", Math.Round(onPostgres.Statements!.Value, 2), "statements",
+                "PostgreSQL statements per pgbench -N transaction, transaction control aside", Math.Round(pgbench.StatementsPerTransaction, 2)),
+            new(Name, "PostgreSQL statements per completed instance, transaction control aside, history level None", Math.Round(withoutHistory.Statements!.Value, 2), "statements",
                 "PostgreSQL statements per pgbench -N transaction, transaction control aside", Math.Round(pgbench.StatementsPerTransaction, 2)),
             new(Name, "PostgreSQL transactions committed per completed instance", Math.Round(onPostgres.Commits!.Value, 3), "commits",
                 "PostgreSQL transactions committed per pgbench -N transaction", 1),
         ];
     }
 
-    private static async Task<DurableMeasurement> MeasureAsync(EngineHost host, PostgresServer? server, string database, BenchOptions options)
+    private static async Task<DurableMeasurement> MeasureAsync(EngineHost host, (PostgresServer Server, string Database)? postgres, string label, BenchOptions options)
     {
         await host.DeployAsync(RepositoryPaths.Model("durable.bpmn"));
         using var client = host.Client();
@@ -81,14 +90,14 @@ public sealed class DurableScenario : IScenario
         var all = Task.WhenAll(workers.Append(starting));
 
         var warmUp = await new SteadyState(() => Task.FromResult(Interlocked.Read(ref completed)), options.WarmUp.Least, options.WarmUp.Most).WaitAsync();
-        Console.Error.WriteLine(SteadyState.Describe($"durable on {database}", warmUp));
-        var (from, engineFrom, serverFrom, machineFrom) = (Interlocked.Read(ref completed), host.ProcessorTime(), server?.ProcessorTime(), MachineTime.Now());
-        var statementsFrom = server is null ? null : await server.StatementsAsync(Database);
+        Console.Error.WriteLine(SteadyState.Describe($"durable on {label}", warmUp));
+        var (from, engineFrom, serverFrom, machineFrom) = (Interlocked.Read(ref completed), host.ProcessorTime(), postgres?.Server.ProcessorTime(), MachineTime.Now());
+        var statementsFrom = postgres is { } before ? await before.Server.StatementsAsync(before.Database) : null;
         var watch = Stopwatch.StartNew();
         await Task.Delay(options.Duration);
         var (done, engineCpu, serverCpu, idle) =
-            (Interlocked.Read(ref completed) - from, host.ProcessorTime() - engineFrom, server?.ProcessorTime() - serverFrom, MachineTime.Now().IdleSince(machineFrom));
-        var statements = server is null ? null : await server.StatementsAsync(Database) - statementsFrom!;
+            (Interlocked.Read(ref completed) - from, host.ProcessorTime() - engineFrom, postgres?.Server.ProcessorTime() - serverFrom, MachineTime.Now().IdleSince(machineFrom));
+        var statements = postgres is { } after ? await after.Server.StatementsAsync(after.Database) - statementsFrom! : null;
         var rate = done / watch.Elapsed.TotalSeconds;
         stop.Cancel();
         await all;

@@ -84,3 +84,6 @@ public abstract class ActivityInstancesApiTests(EngineFixture fixture)
 public sealed class ActivityInstancesApiOnSqlite(SqliteEngine fixture) : ActivityInstancesApiTests(fixture), IClassFixture<SqliteEngine>;
 
 public sealed class ActivityInstancesApiOnPostgreSql(PostgreSqlEngine fixture) : ActivityInstancesApiTests(fixture), IClassFixture<PostgreSqlEngine>;
+
+/// <summary>The tree is the instance's own state: it is the same when no activity history is written.</summary>
+public sealed class ActivityInstancesApiWithoutHistory(PostgreSqlEngineWithoutHistory fixture) : ActivityInstancesApiTests(fixture), IClassFixture<PostgreSqlEngineWithoutHistory>;

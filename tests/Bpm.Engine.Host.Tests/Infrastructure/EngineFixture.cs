@@ -9,10 +9,13 @@ public abstract class EngineFixture : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
+    /// <summary>Settings the engine starts with besides the test defaults.</summary>
+    protected virtual IDictionary<string, string>? Settings => null;
+
     public async Task InitializeAsync()
     {
         Database = await CreateDatabaseAsync();
-        Engine = await EngineProcess.StartAsync(Database);
+        Engine = await EngineProcess.StartAsync(Database, Settings);
         Client = new EngineClient(Engine.Client());
     }
 
@@ -31,4 +34,12 @@ public sealed class SqliteEngine : EngineFixture
 public sealed class PostgreSqlEngine : EngineFixture
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgreSqlAsync();
+}
+
+/// <summary>An engine on PostgreSQL that writes no activity history (<c>Bpm:History:Level</c> None).</summary>
+public sealed class PostgreSqlEngineWithoutHistory : EngineFixture
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgreSqlAsync();
+
+    protected override IDictionary<string, string> Settings => new Dictionary<string, string> { ["Bpm__History__Level"] = "None" };
 }
