@@ -7,8 +7,15 @@ internal static class Paging
 
     public static IQueryable<T> Page<T>(this IQueryable<T> query, int? firstResult, int? maxResults)
     {
+        var (skip, take) = Bounds(firstResult, maxResults);
+        return query.Skip(skip).Take(take);
+    }
+
+    /// <summary>The rows to skip and to take.</summary>
+    public static (int Skip, int Take) Bounds(int? firstResult, int? maxResults)
+    {
         if (firstResult < 0) throw Errors.EngineException.Invalid("firstResult must not be negative");
         if (maxResults < 0) throw Errors.EngineException.Invalid("maxResults must not be negative");
-        return query.Skip(firstResult ?? 0).Take(Math.Min(maxResults ?? MaxResults, MaxResults));
+        return (firstResult ?? 0, Math.Min(maxResults ?? MaxResults, MaxResults));
     }
 }

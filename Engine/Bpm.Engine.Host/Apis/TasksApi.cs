@@ -15,7 +15,9 @@ public static class TasksApi
         var group = api.MapGroup("/task").WithTags("Task");
         group.MapGet("", async (HttpContext http, BpmDbContext db, [AsParameters] TaskQuery filter, int? firstResult, int? maxResults, CancellationToken ct) =>
         {
-            var rows = await Listed(http, db, filter).Page(firstResult, maxResults).ToListAsync(ct);
+            var rows = GroupTaskList.Serves(filter)
+                ? await GroupTaskList.ReadAsync(db, filter, CallingUser.Of(http), firstResult, maxResults, ct)
+                : await Listed(http, db, filter).Page(firstResult, maxResults).ToListAsync(ct);
             return JsonResult.Ok(rows.Select(Dtos.Task).ToList());
         });
         group.MapGet("/count", async (HttpContext http, BpmDbContext db, [AsParameters] TaskQuery filter, CancellationToken ct) =>
@@ -95,9 +97,9 @@ public static class TasksApi
 
     /// <summary>
     /// The tasks a page is cut from, in order. One candidate group's unassigned tasks in creation order (a group's
-    /// tasklist) are read from that group's candidate rows, whose index is in the order the tasks were created: the
-    /// query reads about a page's worth however many tasks other groups have. Any other list sorts the tasks that pass
-    /// the filter.
+    /// tasklist; the plain one is <see cref="GroupTaskList"/>) are read from that group's candidate rows, whose index is
+    /// in the order the tasks were created: the query reads about a page's worth however many tasks other groups have.
+    /// Any other list sorts the tasks that pass the filter.
     /// </summary>
     private static IQueryable<UserTaskRow> Listed(HttpContext http, BpmDbContext db, TaskQuery filter)
     {

@@ -32,6 +32,21 @@ public sealed class TaskPermissionTests(EngineWithUsers fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Should_show_in_a_groups_tasklist_only_the_tasks_a_person_is_a_candidate_of()
+    {
+        var (_, taskId) = await StartReviewAsync();
+
+        async Task<List<string>> TasklistAsync(EngineClient client, string group) =>
+            [.. (await client.GetJsonAsync($"task?candidateGroup={group}&maxResults=1000")).AsArray().Select(t => t!["id"]!.GetValue<string>())];
+
+        Assert.Contains(taskId, await TasklistAsync(fixture.As("carol", "carol-secret"), "finance"));
+        Assert.Contains(taskId, await TasklistAsync(fixture.As("carol", "carol-secret"), "managers"));
+        Assert.DoesNotContain(taskId, await TasklistAsync(fixture.As("mallory", "mallory-secret"), "managers"));
+        Assert.DoesNotContain(taskId, await TasklistAsync(fixture.As("ann", "ann-secret"), "finance"));
+        Assert.Contains(taskId, await TasklistAsync(fixture.Machine(), "managers"));
+    }
+
+    [Fact]
     public async Task Should_let_neither_claim_nor_complete_a_user_of_another_group()
     {
         var (_, taskId) = await StartReviewAsync();
