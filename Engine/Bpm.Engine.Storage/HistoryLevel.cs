@@ -4,8 +4,8 @@ namespace Bpm.Engine.Storage;
 public enum HistoryLevel
 {
     /// <summary>
-    /// Every activity instance is kept, from its start to its end, with its assignee for a user task: the history API
-    /// lists them, and an answer to an external task that ended already is told apart from an unknown task.
+    /// Every activity instance is kept, from its start to its end: the history API lists them, and an answer to an
+    /// external task that ended already is told apart from an answer to an unknown task.
     /// </summary>
     Activity,
 
