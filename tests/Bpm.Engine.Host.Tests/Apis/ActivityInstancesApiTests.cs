@@ -14,7 +14,7 @@ public abstract class ActivityInstancesApiTests(EngineFixture fixture)
     {
         var (key, _) = await Client.DeployUniqueAsync("sub-process.bpmn", "subProcesses");
         var instance = await Client.StartAsync(key, """{"amount": {"value": 3, "type": "Integer"}}""");
-        var task = (await Client.GetJsonAsync($"external-task?processInstanceId={instance}")).AsArray().Single()!["id"]!.GetValue<string>();
+        var task = await Client.ExternalTaskIdAsync(instance);
 
         var tree = await Client.GetJsonAsync($"process-instance/{instance}/activity-instances");
 
@@ -36,8 +36,8 @@ public abstract class ActivityInstancesApiTests(EngineFixture fixture)
         var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
         var instance = await Client.StartAsync(key);
         var before = await Client.GetJsonAsync($"process-instance/{instance}/activity-instances");
-        var credit = (await Client.GetJsonAsync($"external-task?processInstanceId={instance}&activityId=checkCredit")).AsArray().Single()!["id"]!.GetValue<string>();
-        await Client.PostAsync($"external-task/{credit}/lock", """{"workerId": "w", "lockDuration": 60000}""");
+        var credit = await Client.ExternalTaskIdAsync(instance, "checkCredit");
+        await Client.LockExternalTaskAsync(credit, "w");
         Assert.Equal(HttpStatusCode.NoContent, (await Client.CompleteExternalTaskAsync(credit, "w")).StatusCode);
 
         var after = await Client.GetJsonAsync($"process-instance/{instance}/activity-instances");
@@ -52,8 +52,8 @@ public abstract class ActivityInstancesApiTests(EngineFixture fixture)
     {
         var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
         var instance = await Client.StartAsync(key);
-        var credit = (await Client.GetJsonAsync($"external-task?processInstanceId={instance}&activityId=checkCredit")).AsArray().Single()!["id"]!.GetValue<string>();
-        await Client.PostAsync($"external-task/{credit}/lock", """{"workerId": "w", "lockDuration": 60000}""");
+        var credit = await Client.ExternalTaskIdAsync(instance, "checkCredit");
+        await Client.LockExternalTaskAsync(credit, "w");
         await Client.PostAsync($"external-task/{credit}/failure", """{"workerId": "w", "errorMessage": "down", "retries": 0}""");
         var incident = Assert.Single((await Client.GetJsonAsync($"incident?processInstanceId={instance}")).AsArray())!["id"]!.GetValue<string>();
 

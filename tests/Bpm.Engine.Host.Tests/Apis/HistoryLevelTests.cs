@@ -16,8 +16,8 @@ public sealed class HistoryLevelTests(PostgreSqlEngineWithoutHistory fixture) : 
     {
         var (key, _) = await Client.DeployUniqueAsync("sub-process.bpmn", "subProcesses");
         var instance = await Client.StartAsync(key, """{"amount": {"value": 3, "type": "Integer"}}""");
-        var task = (await Client.GetJsonAsync($"external-task?processInstanceId={instance}")).AsArray().Single()!["id"]!.GetValue<string>();
-        await Client.PostAsync($"external-task/{task}/lock", """{"workerId": "w", "lockDuration": 60000}""");
+        var task = await Client.ExternalTaskIdAsync(instance);
+        await Client.LockExternalTaskAsync(task, "w");
 
         Assert.Equal(HttpStatusCode.NoContent, (await Client.CompleteExternalTaskAsync(task, "w")).StatusCode);
 
@@ -31,8 +31,8 @@ public sealed class HistoryLevelTests(PostgreSqlEngineWithoutHistory fixture) : 
     {
         var (key, _) = await Client.DeployUniqueAsync("service-task.bpmn", "single-task");
         var instance = await Client.StartAsync(key);
-        var task = (await Client.GetJsonAsync($"external-task?processInstanceId={instance}")).AsArray().Single()!["id"]!.GetValue<string>();
-        await Client.PostAsync($"external-task/{task}/lock", """{"workerId": "w", "lockDuration": 60000}""");
+        var task = await Client.ExternalTaskIdAsync(instance);
+        await Client.LockExternalTaskAsync(task, "w");
         Assert.Equal(HttpStatusCode.NoContent, (await Client.CompleteExternalTaskAsync(task, "w")).StatusCode);
 
         var second = await Client.CompleteExternalTaskAsync(task, "w");

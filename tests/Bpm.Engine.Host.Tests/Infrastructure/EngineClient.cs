@@ -67,6 +67,14 @@ public sealed class EngineClient(HttpClient http)
         return (await Json(response)).AsArray();
     }
 
+    /// <summary>The id of an instance's only external task (at <paramref name="activityId"/>, when given).</summary>
+    public async Task<string> ExternalTaskIdAsync(string instanceId, string? activityId = null) =>
+        (await GetJsonAsync($"external-task?processInstanceId={instanceId}" + (activityId is null ? "" : $"&activityId={activityId}"))).AsArray().Single()!["id"]!.GetValue<string>();
+
+    /// <summary>Locks an external task for <paramref name="workerId"/> for a minute.</summary>
+    public async Task LockExternalTaskAsync(string taskId, string workerId) =>
+        Assert.Equal(HttpStatusCode.NoContent, (await PostAsync($"external-task/{taskId}/lock", $$"""{"workerId": "{{workerId}}", "lockDuration": 60000}""")).StatusCode);
+
     public Task<HttpResponseMessage> CompleteExternalTaskAsync(string taskId, string workerId, string variablesJson = "{}") =>
         PostAsync($"external-task/{taskId}/complete", $$"""{"workerId": "{{workerId}}", "variables": {{variablesJson}}}""");
 
