@@ -48,4 +48,8 @@ case "${1:-start}" in
     as_owner "$bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" stop_app >/dev/null
     as_owner "$bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" start_app >/dev/null
     ;;
+  stop-app | start-app)
+    # The two halves of restart-app, for an outage that lasts as long as a test needs.
+    as_owner "$bin/rabbitmqctl" -n "$RABBITMQ_NODENAME" "${1/-/_}" >/dev/null
+    ;;
 esac

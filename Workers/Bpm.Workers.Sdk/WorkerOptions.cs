@@ -51,5 +51,11 @@ public sealed class WorkerOptions
         public string VirtualHost { get; set; } = "/";
         public string Username { get; set; } = "guest";
         public string Password { get; set; } = "guest";
+
+        /// <summary>
+        /// How long sending one answer to the engine may take before it is given up; the engine hands the task out
+        /// again when its lock runs out. A broker that restarts while an answer is on its way may never confirm it.
+        /// </summary>
+        public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
     }
 }

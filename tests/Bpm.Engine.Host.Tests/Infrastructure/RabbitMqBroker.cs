@@ -17,15 +17,22 @@ public static class RabbitMqBroker
     }
 
     /// <summary>Stops and starts the broker application inside its node: connections drop, durable queues stay.</summary>
-    public static async Task RestartAsync()
+    public static Task RestartAsync() => RunAsync("restart-app");
+
+    /// <summary>Stops the broker application: connections drop and are refused until <see cref="StartAsync"/>.</summary>
+    public static Task StopAsync() => RunAsync("stop-app");
+
+    public static Task StartAsync() => RunAsync("start-app");
+
+    private static async Task RunAsync(string command)
     {
         var (_, port) = Address();
         var script = SourceTree.PathOf("tests/rabbitmq.sh");
-        var start = new ProcessStartInfo("bash", [script, "restart-app"]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("bash", [script, command]) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["BPM_RABBIT_PORT"] = port.ToString();
         using var process = Process.Start(start)!;
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException("RabbitMQ restart failed: " + await process.StandardError.ReadToEndAsync());
+        if (process.ExitCode != 0) throw new InvalidOperationException($"RabbitMQ {command} failed: " + await process.StandardError.ReadToEndAsync());
     }
 
 }

@@ -25,6 +25,7 @@ public sealed class MassTransitTransportTests
                 ["Bpm__Worker__Transport"] = "MassTransit",
                 ["Bpm__Worker__RabbitMq__Host"] = host,
                 ["Bpm__Worker__RabbitMq__Port"] = port.ToString(),
+                ["Bpm__Worker__RabbitMq__SendTimeout"] = "00:00:05",
                 ["TestWorker__Topic"] = topic,
             },
             topic);
@@ -59,5 +60,28 @@ public sealed class MassTransitTransportTests
         await scenario.WaitForCompletedAsync(instances.Count, TimeSpan.FromSeconds(120));
         await scenario.AssertEachCompletedOnceAsync(instances);
         Assert.Empty(await scenario.IncidentsAsync());
+    }
+
+    [Fact]
+    public async Task Should_give_up_an_answer_the_broker_does_not_take_and_do_the_task_again()
+    {
+        await using var scenario = await StartAsync("echo-mt-" + Guid.NewGuid().ToString("N")[..6]);
+        var worker = scenario.AddWorker("mt-outage", new Dictionary<string, string> { ["TestWorker__MaxConcurrency"] = "1" });
+        var instances = await scenario.StartInstancesAsync(1, """{"amount": {"value": 21, "type": "Integer"}, "sleepMs": {"value": 3000, "type": "Integer"}}""");
+        await worker.WaitUntilBusyAsync(TimeSpan.FromSeconds(60));
+
+        await RabbitMqBroker.StopAsync();
+        try
+        {
+            await worker.WaitForOutputAsync("was not taken by the broker within", TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await RabbitMqBroker.StartAsync();
+        }
+
+        await scenario.WaitForCompletedAsync(1, TimeSpan.FromSeconds(120));
+        await scenario.AssertEachCompletedOnceAsync(instances);
+        Assert.True(worker.Started.Count >= 2, $"the task ran {worker.Started.Count} time(s)");
     }
 }

@@ -7,7 +7,10 @@ namespace Bpm.Workers.Sdk.Transports.MassTransit;
 /// <summary>
 /// Competing consumers on the queue of a task type (<c>bpm-tasks-{type}</c>), at most the handler's
 /// concurrency at once; results are sent to the engine's queue. A worker that dies before its answer
-/// leaves the message unacknowledged, so the broker hands it to another consumer.
+/// leaves the message unacknowledged, so the broker hands it to another consumer. An answer the broker does not take
+/// within <see cref="WorkerOptions.RabbitMqSection.SendTimeout"/> is given up, so that a send left hanging by a broker
+/// restart does not hold the handler's slot (and the endpoint's restart) for good: the engine hands the task out again
+/// when its lock runs out.
 /// </summary>
 public sealed class MassTransitWorkerTransport(
     IBus bus,
@@ -40,20 +43,36 @@ public sealed class MassTransitWorkerTransport(
     private async Task HandleAsync(HandlerRegistration handler, TaskExecutor executor, TaskActivated task, CancellationToken handlerToken)
     {
         var result = await executor.AnswerAsync(handler, task, options.WorkerId, SendAsync, handlerToken);
-        await SendAsync(result, CancellationToken.None);
+        try
+        {
+            await SendAsync(result, CancellationToken.None);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("The answer to task {TaskId} was not taken by the broker within {Timeout}; the engine hands the task out again when its lock runs out",
+                task.TaskId, options.RabbitMq.SendTimeout);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            logger.LogWarning(e, "The answer to task {TaskId} could not be sent; the engine hands the task out again when its lock runs out", task.TaskId);
+        }
     }
 
     private async Task SendAsync(TaskResult result, CancellationToken cancellationToken)
     {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(options.RabbitMq.SendTimeout);
         var endpoint = await bus.GetSendEndpoint(new Uri("queue:" + WorkerMessages.ResultsQueue));
-        switch (result)
+        var send = result switch
         {
-            case TaskCompleted m: await endpoint.Send(m, cancellationToken); break;
-            case TaskFailed m: await endpoint.Send(m, cancellationToken); break;
-            case TaskBpmnErrorThrown m: await endpoint.Send(m, cancellationToken); break;
-            case TaskLockExtended m: await endpoint.Send(m, cancellationToken); break;
-            case TaskReleased m: await endpoint.Send(m, cancellationToken); break;
-            default: throw new ArgumentException($"Unknown task result {result.GetType().Name}", nameof(result));
-        }
+            TaskCompleted m => endpoint.Send(m, bounded.Token),
+            TaskFailed m => endpoint.Send(m, bounded.Token),
+            TaskBpmnErrorThrown m => endpoint.Send(m, bounded.Token),
+            TaskLockExtended m => endpoint.Send(m, bounded.Token),
+            TaskReleased m => endpoint.Send(m, bounded.Token),
+            _ => throw new ArgumentException($"Unknown task result {result.GetType().Name}", nameof(result)),
+        };
+        // The broker's confirmation of a send may not heed the token: stop waiting for it all the same.
+        await send.WaitAsync(bounded.Token);
     }
 }
