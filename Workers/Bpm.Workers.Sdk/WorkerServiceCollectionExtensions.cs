@@ -38,6 +38,8 @@ public static class WorkerServiceCollectionExtensions
                 services.AddSingleton<IWorkerTransport, KafkaWorkerTransport>();
                 break;
             case WorkerTransportKind.MassTransit:
+                if (options.RabbitMq.SendTimeout <= TimeSpan.Zero)
+                    throw new InvalidOperationException($"Bpm:Worker:RabbitMq:SendTimeout must be positive, was '{options.RabbitMq.SendTimeout}'");
                 services.AddMassTransitWorkerTransport(options);
                 break;
             default:
