@@ -29,12 +29,9 @@ internal static class GroupTaskList
         filter is { CandidateGroup: not null, SortBy: null or "created", SortOrder: null or "asc" } && filter with { CandidateGroup = null, SortBy = null, SortOrder = null } == Plain;
 
     /// <summary>The page of the group's tasklist that <paramref name="user"/> (null for a machine, which sees every task) may see.</summary>
-    public static async Task<List<UserTaskRow>> ReadAsync(BpmDbContext db, TaskQuery filter, CallingUser? user, int? firstResult, int? maxResults, CancellationToken ct)
+    public static ValueTask<List<UserTaskRow>> ReadAsync(BpmDbContext db, TaskQuery filter, CallingUser? user, int? firstResult, int? maxResults, CancellationToken ct)
     {
         var (skip, take) = Paging.Bounds(firstResult, maxResults);
-        var rows = new List<UserTaskRow>();
-        await foreach (var row in Oldest(db, filter.CandidateGroup!, user is null, user?.Id ?? "", [.. user?.Groups ?? []], skip, take).WithCancellation(ct))
-            rows.Add(row);
-        return rows;
+        return Oldest(db, filter.CandidateGroup!, user is null, user?.Id ?? "", [.. user?.Groups ?? []], skip, take).ToListAsync(ct);
     }
 }
