@@ -52,7 +52,8 @@ public static partial class Pgbench
         var output = await running;
         var match = Tps().Match(output);
         var tps = match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("No tps in pgbench output: " + output);
-        return new PgbenchRun(clients, tps, cpu.TotalMilliseconds / (tps * window.TotalSeconds), (double)statements.Statements / Math.Max(statements.Commits, 1), idle);
+        var commits = Math.Max(statements.Commits, 1);
+        return new PgbenchRun(clients, tps, cpu.TotalMilliseconds / (tps * window.TotalSeconds), (double)statements.Statements / commits, (double)statements.WalBytes / commits, idle);
     }
 
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]

@@ -2,10 +2,10 @@ namespace Bpm.Bench.Infrastructure;
 
 /// <summary>
 /// What <c>pgbench -N</c> measured with <paramref name="Clients"/> clients: its transactions per second, the server's
-/// CPU time and statements (transaction control aside) per transaction, and the share of the machine's CPU time that
-/// stayed idle.
+/// CPU time, statements (transaction control aside) and bytes of write-ahead log per transaction, and the share of the
+/// machine's CPU time that stayed idle.
 /// </summary>
-public sealed record PgbenchRun(int Clients, double Tps, double ServerCpuMsPerTransaction, double StatementsPerTransaction, double Idle)
+public sealed record PgbenchRun(int Clients, double Tps, double ServerCpuMsPerTransaction, double StatementsPerTransaction, double WalBytesPerTransaction, double Idle)
 {
     /// <summary>How a result measured against this run's TPS names its baseline.</summary>
     public string Baseline => $"pgbench -N TPS at its peak ({Clients} clients), same PostgreSQL server";

@@ -48,11 +48,12 @@ public sealed class PostgresServer : IAsyncDisposable
             SELECT (SELECT coalesce(sum(s.calls), 0)::bigint
                     FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
                     WHERE d.datname = $1 AND upper(split_part(ltrim(s.query), ' ', 1)) NOT IN ('BEGIN', 'START', 'COMMIT', 'END', 'ROLLBACK')),
-                   (SELECT xact_commit FROM pg_stat_database WHERE datname = $1)
+                   (SELECT xact_commit FROM pg_stat_database WHERE datname = $1),
+                   (pg_current_wal_lsn() - '0/0')::bigint
             """, connection) { Parameters = { new() { Value = database } } };
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return new StatementCount(reader.GetInt64(0), reader.GetInt64(1));
+        return new StatementCount(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     public async Task<string> CreateDatabaseAsync(string name)

@@ -11,8 +11,8 @@ namespace Bpm.Bench.Scenarios;
 /// peak on the same PostgreSQL server in the same run. Both are measured as throughput with the machine's CPU kept
 /// busy, and the share of it left idle is reported for each. Where the time goes: the CPU time per completed instance
 /// of the engine host and of the PostgreSQL server, the server's against its CPU time per pgbench transaction; the
-/// statements the server ran (transaction control aside) and the transactions it committed per completed instance,
-/// against pgbench's per transaction. Once more on PostgreSQL with no activity history written
+/// statements the server ran (transaction control aside), the transactions it committed and the write-ahead log it
+/// wrote per completed instance, against pgbench's per transaction. Once more on PostgreSQL with no activity history written
 /// (<c>Bpm:History:Level</c> None), for the price of the default's history.
 /// </summary>
 /// <remarks>
@@ -61,6 +61,10 @@ public sealed class DurableScenario : IScenario
                 "PostgreSQL statements per pgbench -N transaction, transaction control aside", Math.Round(pgbench.StatementsPerTransaction, 2)),
             new(Name, "PostgreSQL transactions committed per completed instance", Math.Round(onPostgres.Commits!.Value, 3), "commits",
                 "PostgreSQL transactions committed per pgbench -N transaction", 1),
+            new(Name, "PostgreSQL write-ahead log per completed instance", Math.Round(onPostgres.WalBytes!.Value), "bytes",
+                "PostgreSQL write-ahead log per pgbench -N transaction", Math.Round(pgbench.WalBytesPerTransaction)),
+            new(Name, "PostgreSQL write-ahead log per completed instance, history level None", Math.Round(withoutHistory.WalBytes!.Value), "bytes",
+                "PostgreSQL write-ahead log per pgbench -N transaction", Math.Round(pgbench.WalBytesPerTransaction)),
         ];
     }
 
@@ -103,6 +107,6 @@ public sealed class DurableScenario : IScenario
         await all;
         var per = Math.Max(done, 1);
         return new DurableMeasurement(rate, idle, engineCpu.TotalMilliseconds / per, serverCpu?.TotalMilliseconds / per,
-            (double?)statements?.Statements / per, (double?)statements?.Commits / per);
+            (double?)statements?.Statements / per, (double?)statements?.Commits / per, (double?)statements?.WalBytes / per);
     }
 }
