@@ -16,15 +16,16 @@ namespace Bpm.Bench.Scenarios;
 /// (<c>Bpm:History:Level</c> None), for the price of the default's history.
 /// </summary>
 /// <remarks>
-/// Forty-eight clients start instances and twelve workers complete them: a group commit fills with the commands that
+/// Ninety-six clients start instances and twenty-four workers complete them: a group commit fills with the commands that
 /// arrive while the one before it is written, so the engine needs more commands in flight than pgbench needs clients to
-/// keep two cores busy (with sixteen starters and four workers a fifth of the machine stayed idle, and it completed
-/// 1,500–1,750 instances a second where these complete 2,350–2,550).
+/// keep two cores busy. Measured in separate runs, each against its own pgbench peak: with forty-eight starters and twelve
+/// workers 13–15% of the machine stayed idle and the engine completed 0.65x pgbench's TPS; with these 8%, 0.82x; with
+/// 144 and 36, 10%, 0.70x (with sixteen and four, earlier, a fifth of the machine stayed idle).
 /// </remarks>
 public sealed class DurableScenario : IScenario
 {
-    private const int Starters = 48;
-    private const int Workers = 12;
+    private const int Starters = 96;
+    private const int Workers = 24;
     private const int Batch = 50;
     private const int MaxBacklog = 2000;
     private const string Database = "bench_durable";
