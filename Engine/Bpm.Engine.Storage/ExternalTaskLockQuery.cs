@@ -6,7 +6,7 @@ namespace Bpm.Engine.Storage;
 
 /// <summary>
 /// Locks the fetchable external tasks of one topic for a worker, each under a fresh lock token, and gives them in fetch
-/// order, with the documents of their instances. On PostgreSQL one statement picks them with <c>FOR UPDATE SKIP
+/// order, with the rows of their instances. On PostgreSQL one statement picks them with <c>FOR UPDATE SKIP
 /// LOCKED</c>, so concurrent workers never receive the same task, locks them and reads their instances; on SQLite,
 /// which serializes writers, they are selected and locked as tracked rows that the caller saves in its transaction.
 /// </summary>
@@ -18,8 +18,8 @@ namespace Bpm.Engine.Storage;
 /// </remarks>
 internal static class ExternalTaskLockQuery
 {
-    /// <returns>The tasks locked, each with its instance's document (null when the instance is gone).</returns>
-    public static async Task<List<(ExternalTaskRow Task, string? Document)>> LockAsync(
+    /// <returns>The tasks locked, each with its instance's row (null when the instance is gone).</returns>
+    public static async Task<List<(ExternalTaskRow Task, ProcessInstanceRow? Instance)>> LockAsync(
         BpmDbContext db, DatabaseProvider provider, FetchTopic topic, int limit, bool usePriority, DateTime now, string workerId,
         CancellationToken cancellationToken)
     {
@@ -33,11 +33,10 @@ internal static class ExternalTaskLockQuery
             row.Attempts++;
         }
         var instanceIds = rows.Select(r => r.ProcessInstanceId).Distinct().ToList();
-        var documents = await db.ProcessInstances.AsNoTracking()
+        var instances = await db.ProcessInstances.AsNoTracking()
             .Where(p => instanceIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Document })
-            .ToDictionaryAsync(p => p.Id, p => p.Document, cancellationToken);
-        return [.. rows.Select(r => (r, documents.GetValueOrDefault(r.ProcessInstanceId)))];
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return [.. rows.Select(r => (r, instances.GetValueOrDefault(r.ProcessInstanceId)))];
     }
 
     private static Task<List<ExternalTaskRow>> SelectAsync(
@@ -55,10 +54,10 @@ internal static class ExternalTaskLockQuery
     }
 
     /// <summary>
-    /// PostgreSQL: one statement (one round trip, its own transaction) locks the tasks and reads their instances'
-    /// documents, in fetch order.
+    /// PostgreSQL: one statement (one round trip, its own transaction) locks the tasks and reads their instances' rows,
+    /// in fetch order.
     /// </summary>
-    private static async Task<List<(ExternalTaskRow Task, string? Document)>> LockInOneStatementAsync(
+    private static async Task<List<(ExternalTaskRow Task, ProcessInstanceRow? Instance)>> LockInOneStatementAsync(
         BpmDbContext db, FetchTopic topic, int limit, bool usePriority, DateTime now, string workerId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand();
@@ -86,7 +85,8 @@ internal static class ExternalTaskLockQuery
              ORDER BY {(usePriority ? "priority DESC, create_time" : "create_time")} LIMIT {Parameter(limit)} FOR UPDATE SKIP LOCKED) AS picked
                 WHERE t.id = picked.id
                 RETURNING {string.Join(", ", Columns.Select(c => "t." + c))})
-            SELECT locked.*, p.document FROM locked LEFT JOIN bpm_process_instance AS p ON p.id = locked.process_instance_id
+            SELECT locked.*, {string.Join(", ", InstanceColumns.Select(c => "p." + c))}
+            FROM locked LEFT JOIN bpm_process_instance AS p ON p.id = locked.process_instance_id
             ORDER BY {(usePriority ? "locked.priority DESC, locked.create_time" : "locked.create_time")}
             """;
         command.CommandText = sql;
@@ -94,10 +94,10 @@ internal static class ExternalTaskLockQuery
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var locked = new List<(ExternalTaskRow, string?)>();
+            var locked = new List<(ExternalTaskRow, ProcessInstanceRow?)>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                locked.Add((Read(reader), reader.IsDBNull(Columns.Length) ? null : reader.GetString(Columns.Length)));
+                locked.Add((Read(reader), reader.IsDBNull(Columns.Length) ? null : ReadInstance(reader, Columns.Length)));
             return locked;
         }
         finally
@@ -135,6 +135,24 @@ internal static class ExternalTaskLockQuery
         AvailableFrom = reader.IsDBNull(16) ? null : reader.GetDateTime(16),
         Suspended = reader.GetBoolean(17),
         RetryBackoffMs = reader.IsDBNull(18) ? null : reader.GetInt64(18),
+    };
+
+    /// <summary>The columns of an instance as <see cref="ReadInstance"/> takes them, after a task's.</summary>
+    private static readonly string[] InstanceColumns =
+        ["id", "definition_id", "definition_key", "business_key", "super_process_instance_id", "state", "start_time", "end_time", "document", "revision"];
+
+    private static ProcessInstanceRow ReadInstance(NpgsqlDataReader reader, int first) => new()
+    {
+        Id = reader.GetString(first),
+        DefinitionId = reader.GetString(first + 1),
+        DefinitionKey = reader.GetString(first + 2),
+        BusinessKey = Nullable<string>(reader, first + 3),
+        SuperProcessInstanceId = Nullable<string>(reader, first + 4),
+        State = reader.GetString(first + 5),
+        StartTime = reader.GetDateTime(first + 6),
+        EndTime = reader.IsDBNull(first + 7) ? null : reader.GetDateTime(first + 7),
+        Document = reader.GetString(first + 8),
+        Revision = reader.GetInt32(first + 9),
     };
 
     private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : class =>

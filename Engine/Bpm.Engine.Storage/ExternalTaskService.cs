@@ -24,7 +24,7 @@ public sealed class ExternalTaskService(
     public async Task<IReadOnlyList<LockedTask>> FetchAndLockAsync(
         string workerId, int maxTasks, bool usePriority, IReadOnlyList<FetchTopic> topics, CancellationToken cancellationToken)
     {
-        var locked = new List<(ExternalTaskRow Row, string? Document, FetchTopic Topic)>();
+        var locked = new List<(ExternalTaskRow Row, ProcessInstanceRow? Instance, FetchTopic Topic)>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
@@ -34,7 +34,7 @@ public sealed class ExternalTaskService(
             {
                 if (locked.Count >= maxTasks) break;
                 var rows = await ExternalTaskLockQuery.LockAsync(db, options.Provider, topic, maxTasks - locked.Count, usePriority, now, workerId, cancellationToken);
-                locked.AddRange(rows.Select(row => (row.Task, row.Document, topic)));
+                locked.AddRange(rows.Select(row => (row.Task, row.Instance, topic)));
             }
             if (transaction is not null)
             {
@@ -47,7 +47,7 @@ public sealed class ExternalTaskService(
         return [.. locked.Select(l =>
         {
             if (!instances.TryGetValue(l.Row.ProcessInstanceId, out var instance))
-                instances[l.Row.ProcessInstanceId] = instance = l.Document is null ? null : InstanceDocument.Read(l.Document);
+                instances[l.Row.ProcessInstanceId] = instance = l.Instance is null ? null : InstanceDocument.Read(l.Instance);
             return new LockedTask(l.Row, instance is null ? [] : VariablesFor(instance, l.Row.Id, l.Topic));
         })];
     }

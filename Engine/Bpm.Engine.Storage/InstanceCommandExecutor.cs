@@ -131,7 +131,7 @@ public sealed class InstanceCommandExecutor(
     /// <summary>Lets the runtime run <paramref name="command"/> on the stored instance; an ended one refuses.</summary>
     internal async Task<CommandResult> RunAsync(BpmDbContext db, ProcessInstanceRow row, InstanceCommand command, CancellationToken cancellationToken)
     {
-        var instance = InstanceDocument.Read(row.Document);
+        var instance = InstanceDocument.Read(row);
         if (instance.IsEnded) throw EngineException.Conflict($"Process instance '{row.Id}' has already ended");
         return command(await definitions.GetAsync(db, row.DefinitionId, cancellationToken), instance);
     }
@@ -232,7 +232,7 @@ public sealed class InstanceCommandExecutor(
         var row = await db.ProcessInstances.FindAsync([instanceId], cancellationToken)
             ?? throw new InvalidOperationException($"Process instance '{instanceId}' of a call is missing");
         var definition = await definitions.GetAsync(db, row.DefinitionId, cancellationToken);
-        var result = command(definition, InstanceDocument.Read(row.Document));
+        var result = command(definition, InstanceDocument.Read(row));
         if (result is not null) await ApplyAsync(db, row, result, work, cancellationToken);
     }
 

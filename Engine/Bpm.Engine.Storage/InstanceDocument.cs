@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
@@ -5,24 +6,52 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Bpm.Engine.Runtime;
+using Bpm.Engine.Storage.Entities;
 
 namespace Bpm.Engine.Storage;
 
 /// <summary>How a process instance's state is written to and read from its row.</summary>
 /// <remarks>
 /// A document is written every time its instance changes, and once more for every version of the row: it leaves out
-/// what reading gives back anyway. Flags that are false, collections that are empty where the instance starts with an
-/// empty one (never one that may be absent, which reads as null), and properties worked out from others (whether the
-/// instance has ended) are not written.
+/// what reading gives back anyway. What the row's columns hold (id, definition, business key, caller, state, start and
+/// end) is read from them. Flags that are false, collections that are empty where the instance starts with an empty one
+/// (never one that may be absent, which reads as null), and properties worked out from others (whether the instance
+/// has ended) are not written. A document that still holds any of these reads as before: what it says comes after the
+/// columns' values and so wins.
 /// </remarks>
 internal static class InstanceDocument
 {
+    /// <summary>The properties of an instance that its row's columns hold.</summary>
+    private static readonly HashSet<string> Columns =
+    [
+        nameof(ProcessInstance.Id), nameof(ProcessInstance.DefinitionId), nameof(ProcessInstance.DefinitionKey), nameof(ProcessInstance.BusinessKey),
+        nameof(ProcessInstance.SuperInstanceId), nameof(ProcessInstance.State), nameof(ProcessInstance.StartTime), nameof(ProcessInstance.EndTime),
+    ];
+
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
     public static string Write(ProcessInstance instance) => JsonSerializer.Serialize(instance, Options);
 
-    public static ProcessInstance Read(string document) =>
-        JsonSerializer.Deserialize<ProcessInstance>(document, Options) ?? throw new InvalidDataException("Empty process instance document");
+    public static ProcessInstance Read(ProcessInstanceRow row)
+    {
+        var json = new ArrayBufferWriter<byte>(row.Document.Length + 256);
+        using (var writer = new Utf8JsonWriter(json))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", row.Id);
+            writer.WriteString("definitionId", row.DefinitionId);
+            writer.WriteString("definitionKey", row.DefinitionKey);
+            if (row.BusinessKey is not null) writer.WriteString("businessKey", row.BusinessKey);
+            if (row.SuperProcessInstanceId is not null) writer.WriteString("superInstanceId", row.SuperProcessInstanceId);
+            writer.WriteString("state", State(row.State).ToString());
+            writer.WriteString("startTime", DateTime.SpecifyKind(row.StartTime, DateTimeKind.Utc));
+            if (row.EndTime is { } end) writer.WriteString("endTime", DateTime.SpecifyKind(end, DateTimeKind.Utc));
+            using var document = JsonDocument.Parse(row.Document);
+            foreach (var property in document.RootElement.EnumerateObject()) property.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+        return JsonSerializer.Deserialize<ProcessInstance>(json.WrittenSpan, Options) ?? throw new InvalidDataException("Empty process instance document");
+    }
 
     public static string StateName(InstanceState state) => state switch
     {
@@ -32,6 +61,16 @@ internal static class InstanceDocument
         InstanceState.ExternallyTerminated => "EXTERNALLY_TERMINATED",
         InstanceState.InternallyTerminated => "INTERNALLY_TERMINATED",
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    private static InstanceState State(string name) => name switch
+    {
+        "ACTIVE" => InstanceState.Active,
+        "SUSPENDED" => InstanceState.Suspended,
+        "COMPLETED" => InstanceState.Completed,
+        "EXTERNALLY_TERMINATED" => InstanceState.ExternallyTerminated,
+        "INTERNALLY_TERMINATED" => InstanceState.InternallyTerminated,
+        _ => throw new InvalidDataException($"Unknown process instance state '{name}'"),
     };
 
     private static JsonSerializerOptions CreateOptions()
@@ -54,7 +93,9 @@ internal static class InstanceDocument
         foreach (var worked in type.Properties.Where(p => p.Set is null && p.AssociatedParameter is null).ToList()) type.Properties.Remove(worked);
         foreach (var property in type.Properties)
         {
-            if (property.PropertyType == typeof(bool))
+            if (type.Type == typeof(ProcessInstance) && property.AttributeProvider is PropertyInfo { Name: var name } && Columns.Contains(name))
+                property.ShouldSerialize = static (_, _) => false;
+            else if (property.PropertyType == typeof(bool))
                 property.ShouldSerialize = static (_, value) => value is true;
             else if (IsCollection(property.PropertyType) && property.AssociatedParameter is null
                 && property.AttributeProvider is PropertyInfo member && nullability.Create(member).WriteState == NullabilityState.NotNull)

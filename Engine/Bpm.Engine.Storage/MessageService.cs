@@ -133,10 +133,10 @@ public sealed class MessageService(
 
         // Camunda 7 correlation keys: process variables that must hold exactly these values.
         var ids = candidates.Select(c => c.ProcessInstanceId!).Distinct().ToList();
-        var documents = await db.ProcessInstances.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Document, cancellationToken);
+        var instances = await db.ProcessInstances.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         return candidates.Where(c =>
         {
-            var variables = InstanceDocument.Read(documents[c.ProcessInstanceId!]).Variables;
+            var variables = InstanceDocument.Read(instances[c.ProcessInstanceId!]).Variables;
             return keys.All(k => variables.TryGetPropertyValue(k.Key, out var value) && JsonNode.DeepEquals(value, k.Value));
         }).ToList();
     }

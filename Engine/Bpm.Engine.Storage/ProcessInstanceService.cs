@@ -71,7 +71,7 @@ public sealed class ProcessInstanceService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.ProcessInstances.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
             ?? throw EngineException.NotFound($"Process instance with id '{id}' does not exist");
-        return (row, InstanceDocument.Read(row.Document));
+        return (row, InstanceDocument.Read(row));
     }
 
     public Task CancelAsync(string id, CancellationToken cancellationToken) =>
