@@ -79,6 +79,21 @@ public sealed class TestDatabase : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// PostgreSQL: the entries of a B-tree index on all its leaf pages, live or dead (not yet vacuumed), without the
+    /// high key that a leaf page other than the rightmost holds.
+    /// </summary>
+    public async Task<int> IndexEntriesAsync(string index)
+    {
+        await ExecuteAsync("CREATE EXTENSION IF NOT EXISTS pageinspect");
+        return await ScalarAsync<int>($"""
+            SELECT (sum(s.live_items + s.dead_items) - count(*) FILTER (WHERE s.btpo_next <> 0))::int
+            FROM generate_series(1, pg_relation_size('{index}') / current_setting('block_size')::int - 1) AS p,
+                 LATERAL bt_page_stats('{index}', p::int) AS s
+            WHERE s.type = 'l'
+            """);
+    }
+
     /// <summary>A connection of its own to the database, open.</summary>
     public async Task<System.Data.Common.DbConnection> OpenAsync()
     {
