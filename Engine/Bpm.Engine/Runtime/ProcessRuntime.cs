@@ -20,7 +20,7 @@ public sealed partial class ProcessRuntime
 
     public ProcessRuntime(TimeProvider time, Func<string>? newId = null, ScriptOptions? scripts = null)
     {
-        _services = new RuntimeServices(time, newId ?? (() => Guid.CreateVersion7(time.GetUtcNow()).ToString()), new ExpressionCache(), new ScriptRunner(scripts ?? new ScriptOptions()));
+        _services = new RuntimeServices(time, newId ?? new TimeOrderedIds(time).Next, new ExpressionCache(), new ScriptRunner(scripts ?? new ScriptOptions()));
     }
 
     public CommandResult Start(ProcessDefinition definition, string definitionId, string? businessKey, JsonObject? variables, string? instanceId = null) =>
