@@ -181,8 +181,8 @@ internal static class EffectWriter
             });
             history.Entity.EndTime = end.Time.UtcDateTime;
             history.Entity.Canceled = end.Canceled;
-            history.Property(a => a.EndTime).IsModified = true;
-            history.Property(a => a.Canceled).IsModified = true;
+            history.Property(nameof(ActivityInstanceRow.EndTime)).IsModified = true;
+            history.Property(nameof(ActivityInstanceRow.Canceled)).IsModified = true;
         }
         if (endedTasks.Count > 0)
         {
