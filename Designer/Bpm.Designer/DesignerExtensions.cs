@@ -16,6 +16,9 @@ public static class DesignerExtensions
 {
     public const string ApiKeyHeader = "x-api-key";
 
+    /// <summary>Where an engine serves its REST API.</summary>
+    public const string EngineRestPath = "/engine-rest";
+
     /// <summary>
     /// Registers the designer: its pages with interactive server rendering, and the engine client that carries
     /// <c>Bpm:Designer:ApiKey</c> to <c>Bpm:Designer:EngineUrl</c> (this same server when empty).
@@ -38,7 +41,7 @@ public static class DesignerExtensions
         });
         services.AddHttpClient<EngineClient>((sp, http) =>
         {
-            http.BaseAddress = new Uri(sp.GetRequiredService<IEngineAddress>().BaseAddress, "engine-rest/");
+            http.BaseAddress = new Uri(sp.GetRequiredService<IEngineAddress>().BaseAddress, EngineRestPath[1..] + "/");
             http.DefaultRequestHeaders.Add(ApiKeyHeader, sp.GetRequiredService<IOptions<DesignerOptions>>().Value.ApiKey);
             http.Timeout = TimeSpan.FromSeconds(30);
         });
@@ -65,9 +68,13 @@ public static class DesignerExtensions
     /// <summary>Maps the pages (<c>/</c>, <c>/login</c>, <c>/modeler</c>, <c>/tasks</c>, <c>/cockpit</c>), sign-in, Blazor's endpoints and the static assets.</summary>
     public static WebApplication MapBpmDesigner(this WebApplication app)
     {
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
+        // Sign-in is the pages': an engine's REST API on the same server checks its own keys, and is spared the cookie.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments(EngineRestPath), pages =>
+        {
+            pages.UseAuthentication();
+            pages.UseAuthorization();
+            pages.UseAntiforgery();
+        });
         app.MapAccountEndpoints(app.Services.GetRequiredService<IOptions<DesignerOptions>>().Value.Oidc);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
