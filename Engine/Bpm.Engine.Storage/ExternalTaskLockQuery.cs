@@ -84,77 +84,12 @@ internal static class ExternalTaskLockQuery
         sql += $"""
              ORDER BY {(usePriority ? "priority DESC, create_time" : "create_time")} LIMIT {Parameter(limit)} FOR UPDATE SKIP LOCKED) AS picked
                 WHERE t.id = picked.id
-                RETURNING {string.Join(", ", Columns.Select(c => "t." + c))})
-            SELECT locked.*, {string.Join(", ", InstanceColumns.Select(c => "p." + c))}
+                RETURNING {string.Join(", ", TaskWithInstanceReader.TaskColumns.Select(c => "t." + c))})
+            SELECT locked.*, {string.Join(", ", TaskWithInstanceReader.InstanceColumns.Select(c => "p." + c))}
             FROM locked LEFT JOIN bpm_process_instance AS p ON p.id = locked.process_instance_id
             ORDER BY {(usePriority ? "locked.priority DESC, locked.create_time" : "locked.create_time")}
             """;
         command.CommandText = sql;
-        command.Connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var locked = new List<(ExternalTaskRow, ProcessInstanceRow?)>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                locked.Add((Read(reader), reader.IsDBNull(Columns.Length) ? null : ReadInstance(reader, Columns.Length)));
-            return locked;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await TaskWithInstanceReader.ReadAsync(db, command, cancellationToken);
     }
-
-    /// <summary>The columns of a task as <see cref="Read"/> takes them.</summary>
-    private static readonly string[] Columns =
-    [
-        "id", "process_instance_id", "definition_id", "definition_key", "activity_id", "topic", "business_key", "worker_id",
-        "lock_expiration", "lock_token", "attempts", "retries", "error_message", "error_details", "priority", "create_time",
-        "available_from", "suspended", "retry_backoff_ms",
-    ];
-
-    private static ExternalTaskRow Read(NpgsqlDataReader reader) => new()
-    {
-        Id = reader.GetString(0),
-        ProcessInstanceId = reader.GetString(1),
-        DefinitionId = reader.GetString(2),
-        DefinitionKey = reader.GetString(3),
-        ActivityId = reader.GetString(4),
-        Topic = reader.GetString(5),
-        BusinessKey = Nullable<string>(reader, 6),
-        WorkerId = Nullable<string>(reader, 7),
-        LockExpiration = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
-        LockToken = Nullable<string>(reader, 9),
-        Attempts = reader.GetInt32(10),
-        Retries = reader.IsDBNull(11) ? null : reader.GetInt32(11),
-        ErrorMessage = Nullable<string>(reader, 12),
-        ErrorDetails = Nullable<string>(reader, 13),
-        Priority = reader.GetInt64(14),
-        CreateTime = reader.GetDateTime(15),
-        AvailableFrom = reader.IsDBNull(16) ? null : reader.GetDateTime(16),
-        Suspended = reader.GetBoolean(17),
-        RetryBackoffMs = reader.IsDBNull(18) ? null : reader.GetInt64(18),
-    };
-
-    /// <summary>The columns of an instance as <see cref="ReadInstance"/> takes them, after a task's.</summary>
-    private static readonly string[] InstanceColumns =
-        ["id", "definition_id", "definition_key", "business_key", "super_process_instance_id", "state", "start_time", "end_time", "document", "revision"];
-
-    private static ProcessInstanceRow ReadInstance(NpgsqlDataReader reader, int first) => new()
-    {
-        Id = reader.GetString(first),
-        DefinitionId = reader.GetString(first + 1),
-        DefinitionKey = reader.GetString(first + 2),
-        BusinessKey = Nullable<string>(reader, first + 3),
-        SuperProcessInstanceId = Nullable<string>(reader, first + 4),
-        State = reader.GetString(first + 5),
-        StartTime = reader.GetDateTime(first + 6),
-        EndTime = reader.IsDBNull(first + 7) ? null : reader.GetDateTime(first + 7),
-        Document = reader.GetString(first + 8),
-        Revision = reader.GetInt32(first + 9),
-    };
-
-    private static T? Nullable<T>(NpgsqlDataReader reader, int ordinal) where T : class =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
 }
