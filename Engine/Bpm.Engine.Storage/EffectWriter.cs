@@ -37,8 +37,6 @@ internal static class EffectWriter
                     {
                         Id = s.ActivityInstanceId,
                         ProcessInstanceId = instance.Id,
-                        DefinitionId = instance.DefinitionId,
-                        DefinitionKey = instance.DefinitionKey,
                         ParentActivityInstanceId = s.ParentActivityInstanceId ?? instance.Id,
                         ActivityId = s.ActivityId,
                         ActivityName = s.ActivityName,
@@ -173,8 +171,6 @@ internal static class EffectWriter
             {
                 Id = end.ActivityInstanceId,
                 ProcessInstanceId = "",
-                DefinitionId = "",
-                DefinitionKey = "",
                 ParentActivityInstanceId = "",
                 ActivityId = "",
                 ActivityType = "",

@@ -74,8 +74,6 @@ internal static class PostgreSqlBulkWriter
     {
         { "id", NpgsqlDbType.Text, r => r.Id },
         { "process_instance_id", NpgsqlDbType.Text, r => r.ProcessInstanceId },
-        { "definition_id", NpgsqlDbType.Text, r => r.DefinitionId },
-        { "definition_key", NpgsqlDbType.Text, r => r.DefinitionKey },
         { "parent_activity_instance_id", NpgsqlDbType.Text, r => r.ParentActivityInstanceId },
         { "activity_id", NpgsqlDbType.Text, r => r.ActivityId },
         { "activity_name", NpgsqlDbType.Text, r => r.ActivityName },

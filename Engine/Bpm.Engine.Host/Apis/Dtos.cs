@@ -58,9 +58,10 @@ internal static class Dtos
             definition?.Version, Utc(row.EndTime), DurationInMillis: row.EndTime is null ? null : (long)(row.EndTime.Value - row.StartTime).TotalMilliseconds,
             RootProcessInstanceId: row.Id, SuperProcessInstanceId: row.SuperProcessInstanceId);
 
-    public static HistoricActivityInstanceDto Activity(ActivityInstanceRow row) =>
+    /// <param name="definitionId">The definition of the row's instance, which is the activity's.</param>
+    public static HistoricActivityInstanceDto Activity(ActivityInstanceRow row, string definitionId, string definitionKey) =>
         new(row.Id, row.ActivityId, row.ActivityType, Utc(row.StartTime), row.ParentActivityInstanceId, row.ActivityName,
-            row.DefinitionKey, row.DefinitionId, row.ProcessInstanceId, row.ProcessInstanceId, row.TaskId, Assignee: row.Assignee,
+            definitionKey, definitionId, row.ProcessInstanceId, row.ProcessInstanceId, row.TaskId, Assignee: row.Assignee,
             EndTime: Utc(row.EndTime), DurationInMillis: row.EndTime is null ? null : (long)(row.EndTime.Value - row.StartTime).TotalMilliseconds,
             Canceled: row.Canceled, RootProcessInstanceId: row.ProcessInstanceId);
 }

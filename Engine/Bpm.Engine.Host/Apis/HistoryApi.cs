@@ -44,8 +44,12 @@ public static class HistoryApi
             if (finished == true) query = query.Where(a => a.EndTime != null);
             if (unfinished == true) query = query.Where(a => a.EndTime == null);
             if (canceled == true) query = query.Where(a => a.Canceled);
-            var rows = await query.OrderBy(a => a.Sequence).Page(firstResult, maxResults).ToListAsync(ct);
-            return JsonResult.Ok(rows.Select(Dtos.Activity).ToList());
+            // The definition is the instance's: history rows do not repeat it.
+            var rows = await query
+                .Join(db.ProcessInstances, a => a.ProcessInstanceId, p => p.Id, (a, p) => new { Activity = a, p.DefinitionId, p.DefinitionKey })
+                .OrderBy(r => r.Activity.Sequence).Page(firstResult, maxResults)
+                .ToListAsync(ct);
+            return JsonResult.Ok(rows.Select(r => Dtos.Activity(r.Activity, r.DefinitionId, r.DefinitionKey)).ToList());
         });
         return api;
     }

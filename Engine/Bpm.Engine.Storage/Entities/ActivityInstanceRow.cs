@@ -1,12 +1,10 @@
 namespace Bpm.Engine.Storage.Entities;
 
-/// <summary>History: one visit of a token to a node.</summary>
+/// <summary>History: one visit of a token to a node. Its definition is its instance's.</summary>
 public sealed class ActivityInstanceRow
 {
     public required string Id { get; set; }
     public required string ProcessInstanceId { get; set; }
-    public required string DefinitionId { get; set; }
-    public required string DefinitionKey { get; set; }
     public required string ParentActivityInstanceId { get; set; }
     public required string ActivityId { get; set; }
     public string? ActivityName { get; set; }

@@ -129,6 +129,13 @@ public abstract class ProcessInstanceApiTests(EngineFixture fixture)
         Assert.Equal(handle["id"]!.GetValue<string>(), history.Single(a => a!["activityId"]!.GetValue<string>() == "pack")!["parentActivityInstanceId"]!.GetValue<string>());
         Assert.Equal("subProcess", handle["activityType"]!.GetValue<string>());
         Assert.Equal("COMPLETED", await Client.HistoryStateAsync(instance));
+        // Each activity names its instance's definition, which its row does not repeat.
+        var definitionId = (await Client.GetJsonAsync($"history/process-instance/{instance}"))["processDefinitionId"]!.GetValue<string>();
+        Assert.All(history, a =>
+        {
+            Assert.Equal(key, a!["processDefinitionKey"]!.GetValue<string>());
+            Assert.Equal(definitionId, a["processDefinitionId"]!.GetValue<string>());
+        });
     }
 
     [Fact]
