@@ -143,8 +143,8 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     /// On PostgreSQL each task is looked up by its key on its own (<c>OFFSET 0</c> keeps the planner from turning the
     /// lookups back into one join). The task table is a queue whose deleted rows outnumber its live ones until vacuum
     /// comes by, and its statistics, counting the live ones, make a scan of the whole table look cheaper to the
-    /// planner than the key lookups it is then slower than. The rows are read straight from the reader and tracked as
-    /// read, as the lock statement's are: a group's one query is spared EF's query pipeline.
+    /// planner than the key lookups it is then slower than. The rows come straight from Npgsql's reader, as the lock
+    /// statement's do, and are then tracked as unchanged: a group's one query is spared EF's query pipeline.
     /// </remarks>
     private static async Task PreloadAsync(BpmDbContext db, string[] taskIds, CancellationToken cancellationToken)
     {
