@@ -213,7 +213,7 @@ internal static class PostgreSqlBulkWriter
 
     private static NpgsqlBatchCommand Update(EntityEntry<ProcessInstanceRow> entry) => Command(InstanceUpdate,
         Value(entry.Entity.Id), Value(entry.Entity.State), Timestamp(entry.Entity.EndTime), Value(entry.Entity.Document),
-        Value(entry.Entity.Revision), Value((int)entry.OriginalValues[nameof(ProcessInstanceRow.Revision)]!));
+        Value(entry.Entity.Revision), Value(entry.OriginalValues.GetValue<int>(nameof(ProcessInstanceRow.Revision))));
 
     /// <summary>Fails, as a write that missed its row, unless <paramref name="id"/> is the latest version of <paramref name="key"/> and not suspended.</summary>
     private static NpgsqlBatchCommand Latest(string key, string id) => Command(LatestCheck, Value(key), Value(id));
