@@ -9,9 +9,25 @@ namespace Bpm.Engine.Storage;
 /// (<c>INSERT … SELECT * FROM unnest($1, $2, …)</c>). Each column is named next to the value it takes, in a collection
 /// initializer: <c>new ArrayInsert&lt;Row&gt;("table") { { "id", NpgsqlDbType.Text, r =&gt; r.Id }, … }</c>.
 /// </summary>
-internal sealed class ArrayInsert<T>(string table) : IEnumerable<string>
+internal sealed class ArrayInsert<T> : IEnumerable<string>
 {
-    private readonly List<(string Column, Func<IReadOnlyList<T>, NpgsqlParameter> Values)> _columns = [];
+    private readonly string _table;
+    private readonly List<(string Column, Func<IReadOnlyList<T>, NpgsqlParameter> Values)> _columns;
+    private readonly string _onConflict;
+
+    public ArrayInsert(string table) : this(table, [], "")
+    {
+    }
+
+    private ArrayInsert(string table, List<(string, Func<IReadOnlyList<T>, NpgsqlParameter>)> columns, string onConflict)
+    {
+        _table = table;
+        _columns = columns;
+        _onConflict = onConflict;
+    }
+
+    /// <summary>The same insert, for rows that may be there already: <paramref name="clause"/> says what then happens.</summary>
+    public ArrayInsert<T> OnConflict(string clause) => new(_table, _columns, " ON CONFLICT " + clause);
 
     public void Add<TValue>(string column, NpgsqlDbType type, Func<T, TValue> value) =>
         _columns.Add((column, rows => new NpgsqlParameter
@@ -34,7 +50,7 @@ internal sealed class ArrayInsert<T>(string table) : IEnumerable<string>
     {
         var columns = string.Join(", ", _columns.Select(c => c.Column));
         var arrays = string.Join(", ", _columns.Select((_, i) => "$" + (i + 1)));
-        return $"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays})";
+        return $"INSERT INTO {_table} ({columns}) SELECT * FROM unnest({arrays}){_onConflict}";
     }
 
     public IEnumerator<string> GetEnumerator() => _columns.Select(c => c.Column).GetEnumerator();

@@ -1,5 +1,6 @@
 using Bpm.Engine.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Bpm.Engine.Storage;
@@ -26,17 +27,44 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
     /// Without a savepoint: a transaction of this engine whose save fails is rolled back whole and, if at all, run
     /// again from its start, so the savepoint would cost two statements for nothing.
     /// </remarks>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         Database.AutoSavepointsEnabled = false;
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await CloseStoredHistoryAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>
+    /// Of the history rows written when their external task ended (<see cref="ActivityInstanceRow.MayBeStored"/>),
+    /// those stored already are closed (their end time and whether they were canceled) instead of inserted.
+    /// </summary>
+    private async Task CloseStoredHistoryAsync(CancellationToken cancellationToken)
     {
-        Database.AutoSavepointsEnabled = false;
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        // Such rows are tracked as added whatever their values: finding them needs no detection of changes.
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        List<EntityEntry<ActivityInstanceRow>> written;
+        try
+        {
+            written = [.. ChangeTracker.Entries<ActivityInstanceRow>().Where(e => e is { State: EntityState.Added, Entity.MayBeStored: true })];
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+        if (written.Count == 0) return;
+        var ids = written.Select(e => e.Entity.Id).ToList();
+        var stored = (await ActivityInstances.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var entry in written.Where(e => stored.Contains(e.Entity.Id)))
+        {
+            entry.State = EntityState.Unchanged;
+            entry.Property(nameof(ActivityInstanceRow.EndTime)).IsModified = true;
+            entry.Property(nameof(ActivityInstanceRow.Canceled)).IsModified = true;
+        }
     }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("The engine saves asynchronously only: SaveChangesAsync closes the history rows it finds stored");
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -59,7 +87,7 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
         Table<MessageBufferRow>(model, "bpm_message_buffer", x => x.Id);
         Table<MessageReceiptRow>(model, "bpm_message_receipt", x => x.MessageId);
         Table<SignalOutboxRow>(model, "bpm_signal_outbox", x => x.Id);
-        Table<ActivityInstanceRow>(model, "bpm_activity_instance", x => x.Id);
+        Table<ActivityInstanceRow>(model, "bpm_activity_instance", x => x.Id).Ignore(x => x.MayBeStored);
         Table<ActivityTemplateRow>(model, "bpm_activity_template", x => x.Id);
     }
 

@@ -7,6 +7,12 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Bpm.Engine.Storage;
 
 /// <summary>Turns the effects of one command into row changes of the same transaction.</summary>
+/// <remarks>
+/// An activity at process level that waits for an external task, made by the command that started the activity, gets
+/// no history row while it waits: its task row, which has its id, instance, activity and start time, stands for it
+/// (the history API reads both). Its row is written once, complete, when its task ends. That spares each such task a
+/// row version and the statement that closes it.
+/// </remarks>
 internal static class EffectWriter
 {
     /// <param name="work">
@@ -27,7 +33,8 @@ internal static class EffectWriter
         bool? suspension = null;
         var closedSubscriptions = new List<string>();
         var createdTasks = taskChanges is null ? null : new List<UserTaskChange>();
-        var sequence = DateTime.UtcNow.Ticks;
+        var startedHere = new List<ActivityInstanceRow>();
+        HashSet<string>? waitingForTasks = null;
         foreach (var effect in result.Effects)
         {
             switch (effect)
@@ -42,10 +49,9 @@ internal static class EffectWriter
                         ActivityName = s.ActivityName,
                         ActivityType = s.ActivityType,
                         StartTime = s.Time.UtcDateTime,
-                        Sequence = sequence++,
                     };
                     started[s.ActivityInstanceId] = history;
-                    db.ActivityInstances.Add(history);
+                    startedHere.Add(history);
                     break;
                 case ActivityEnded e when remembers:
                     if (started.TryGetValue(e.ActivityInstanceId, out var fresh))
@@ -74,6 +80,8 @@ internal static class EffectWriter
                         CreateTime = t.Time.UtcDateTime,
                         Suspended = instance.State == InstanceState.Suspended,
                     });
+                    if (started.TryGetValue(t.TaskId, out var waiting) && waiting.ParentActivityInstanceId == instance.Id)
+                        (waitingForTasks ??= []).Add(t.TaskId);
                     break;
                 case UserTaskCreated u:
                     db.UserTasks.Add(new UserTaskRow
@@ -107,6 +115,22 @@ internal static class EffectWriter
                     break;
                 case WaitEnded w:
                     endedTasks.Add(w);
+                    if (remembers && w.ActivityType == "serviceTask" && w.ParentActivityInstanceId == instance.Id && !started.ContainsKey(w.TaskId))
+                    {
+                        var written = new ActivityInstanceRow
+                        {
+                            Id = w.TaskId,
+                            ProcessInstanceId = instance.Id,
+                            ParentActivityInstanceId = w.ParentActivityInstanceId,
+                            ActivityId = w.ActivityId,
+                            ActivityName = w.ActivityName,
+                            ActivityType = w.ActivityType,
+                            StartTime = w.StartTime.UtcDateTime,
+                            MayBeStored = true,
+                        };
+                        started[w.TaskId] = written;
+                        startedHere.Add(written);
+                    }
                     break;
                 case IncidentRaised i:
                     db.Incidents.Add(new IncidentRow
@@ -164,6 +188,11 @@ internal static class EffectWriter
             }
         }
 
+        foreach (var history in startedHere)
+        {
+            if (history.EndTime is null && waitingForTasks?.Contains(history.Id) == true && !history.MayBeStored) started.Remove(history.Id);
+            else db.ActivityInstances.Add(history);
+        }
         foreach (var end in ended.Values)
         {
             // Closed in the same batch as the command's inserts: only the two changed columns are written.

@@ -83,8 +83,11 @@ internal static class PostgreSqlBulkWriter
         { "start_time", NpgsqlDbType.TimestampTz, r => r.StartTime },
         { "end_time", NpgsqlDbType.TimestampTz, r => r.EndTime },
         { "canceled", NpgsqlDbType.Boolean, r => r.Canceled },
-        { "sequence", NpgsqlDbType.Bigint, r => r.Sequence },
     };
+
+    /// <summary>History rows written when their external task ended: inserted, or closed where they are stored already.</summary>
+    private static readonly ArrayInsert<ActivityInstanceRow> HistoryWrite =
+        HistoryInsert.OnConflict("(id) DO UPDATE SET end_time = excluded.end_time, canceled = excluded.canceled");
 
     private static readonly ArrayInsert<UserTaskRow> UserTaskInsert = new("bpm_user_task")
     {
@@ -132,9 +135,9 @@ internal static class PostgreSqlBulkWriter
             var written = new List<EntityEntry>();
             var gone = new List<EntityEntry>();
 
-            void Insert<T>(ArrayInsert<T> insert, List<EntityEntry<T>> entries) where T : class
+            void Insert<T>(ArrayInsert<T> insert, List<EntityEntry<T>> entries, Func<T, bool>? which = null) where T : class
             {
-                var added = entries.Where(e => e.State == EntityState.Added).ToList();
+                var added = entries.Where(e => e.State == EntityState.Added && (which is null || which(e.Entity))).ToList();
                 if (added.Count == 0) return;
                 commands.Add(insert.For([.. added.Select(e => e.Entity)]));
                 written.AddRange(added);
@@ -162,7 +165,8 @@ internal static class PostgreSqlBulkWriter
             var candidates = tracker.Entries<UserTaskCandidateRow>().ToList();
             Insert(InstanceInsert, instances);
             Insert(TaskInsert, externalTasks);
-            Insert(HistoryInsert, history);
+            Insert(HistoryInsert, history, r => !r.MayBeStored);
+            Insert(HistoryWrite, history, r => r.MayBeStored);
             Insert(UserTaskInsert, userTasks);
             Insert(CandidateInsert, candidates);
             Change(history, ClosingColumns, e => Close(e.Entity));

@@ -34,21 +34,35 @@ public static class HistoryApi
             var definition = await db.ProcessDefinitions.AsNoTracking().SingleOrDefaultAsync(d => d.Id == row.DefinitionId, ct);
             return JsonResult.Ok(Dtos.History(row, definition));
         });
-        group.MapGet("/activity-instance", async (BpmDbContext db, string? processInstanceId, string? activityId, string? activityType,
-            bool? finished, bool? unfinished, bool? canceled, int? firstResult, int? maxResults, CancellationToken ct) =>
+        group.MapGet("/activity-instance", async (BpmDbContext db, DefinitionCache definitions, StorageOptions storage, string? processInstanceId, string? activityId,
+            string? activityType, bool? finished, bool? unfinished, bool? canceled, int? firstResult, int? maxResults, CancellationToken ct) =>
         {
-            var query = db.ActivityInstances.AsNoTracking();
+            var query = db.ActivityInstances.AsNoTracking().Select(a => new ActivityInstanceRow
+            {
+                Id = a.Id, ProcessInstanceId = a.ProcessInstanceId, ParentActivityInstanceId = a.ParentActivityInstanceId, ActivityId = a.ActivityId,
+                ActivityName = a.ActivityName, ActivityType = a.ActivityType, TaskId = a.TaskId, Assignee = a.Assignee, StartTime = a.StartTime,
+                EndTime = a.EndTime, Canceled = a.Canceled,
+            });
+            if (storage.History != HistoryLevel.None && finished != true && canceled != true && activityType is null or WaitingServiceTasks.ActivityType)
+                query = query.Concat(WaitingServiceTasks.Query(db));
             if (processInstanceId is not null) query = query.Where(a => a.ProcessInstanceId == processInstanceId);
             if (activityId is not null) query = query.Where(a => a.ActivityId == activityId);
             if (activityType is not null) query = query.Where(a => a.ActivityType == activityType);
             if (finished == true) query = query.Where(a => a.EndTime != null);
             if (unfinished == true) query = query.Where(a => a.EndTime == null);
             if (canceled == true) query = query.Where(a => a.Canceled);
-            // The definition is the instance's: history rows do not repeat it.
+            // The definition is the instance's: history rows do not repeat it. Ids made later sort later, and the
+            // tokens of one command get theirs in the order they enter their nodes.
             var rows = await query
                 .Join(db.ProcessInstances, a => a.ProcessInstanceId, p => p.Id, (a, p) => new { Activity = a, p.DefinitionId, p.DefinitionKey })
-                .OrderBy(r => r.Activity.Sequence).Page(firstResult, maxResults)
+                .OrderBy(r => r.Activity.StartTime).ThenBy(r => r.Activity.Id).Page(firstResult, maxResults)
                 .ToListAsync(ct);
+            // A waiting task's activity is read from its task row, which has no name: the model has it.
+            foreach (var row in rows.Where(r => r.Activity is { EndTime: null, ActivityName: null }))
+            {
+                var definition = await definitions.GetAsync(db, row.DefinitionId, ct);
+                row.Activity.ActivityName = definition.Nodes.FirstOrDefault(n => n.Id == row.Activity.ActivityId)?.Name;
+            }
             return JsonResult.Ok(rows.Select(r => Dtos.Activity(r.Activity, r.DefinitionId, r.DefinitionKey)).ToList());
         });
         return api;

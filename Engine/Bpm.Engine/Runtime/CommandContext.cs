@@ -78,13 +78,20 @@ internal sealed class CommandContext(ProcessDefinition definition, ProcessInstan
         if (canceled && token.CalledInstanceId is not null) Record(new ChildInstanceCancelled(token.CalledInstanceId));
         var node = Definition.Node(token.NodeId);
         if (node is ServiceTask or UserTask)
-            Record(new WaitEnded(token.Id, node.ActivityType, canceled, Now));
+            RecordWaitEnded(token, canceled);
         if (token.IncidentId is not null)
         {
             Record(new IncidentResolved(token.IncidentId, Now));
             token.IncidentId = null;
         }
         Record(new ActivityEnded(token.Id, Now, canceled));
+    }
+
+    /// <summary>Records that the external task or user task <paramref name="token"/> waits at is gone.</summary>
+    public void RecordWaitEnded(Token token, bool canceled)
+    {
+        var node = Definition.Node(token.NodeId);
+        Record(new WaitEnded(token.Id, token.ScopeTokenId ?? Instance.Id, node.Id, node.Name, node.ActivityType, token.StartTime, canceled, Now));
     }
 
     /// <summary>Cancels every token inside a scope, innermost first.</summary>

@@ -49,7 +49,7 @@ public sealed partial class ProcessRuntime
         if (!ErrorPropagation.TryCatch(context, token, errorCode, errorMessage))
         {
             // The external task is done with; a retry of the incident activates the task anew.
-            context.Record(new WaitEnded(token.Id, definition.Node(token.NodeId).ActivityType, Canceled: false, context.Now));
+            context.RecordWaitEnded(token, canceled: false);
             ErrorPropagation.Uncaught(context, token, errorCode, errorMessage);
         }
         return Run(context);

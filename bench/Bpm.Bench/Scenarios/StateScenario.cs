@@ -82,10 +82,10 @@ public sealed class StateScenario : IScenario
               SELECT ids.tid, 'group', 'group-' || (ids.g % 10), u.create_time + ids.g * interval '1 millisecond'
               FROM ids, bpm_user_task u WHERE u.process_instance_id = @template;
             INSERT INTO bpm_activity_instance (id, process_instance_id, parent_activity_instance_id, activity_id,
-                                               activity_name, activity_type, task_id, assignee, start_time, end_time, canceled, sequence)
+                                               activity_name, activity_type, task_id, assignee, start_time, end_time, canceled)
               SELECT CASE WHEN a.task_id IS NULL THEN gen_random_uuid()::text ELSE ids.tid END, ids.pid, ids.pid,
                      a.activity_id, a.activity_name, a.activity_type, CASE WHEN a.task_id IS NULL THEN NULL ELSE ids.tid END, NULL,
-                     a.start_time, a.end_time, a.canceled, a.sequence
+                     a.start_time, a.end_time, a.canceled
               FROM ids, bpm_activity_instance a WHERE a.process_instance_id = @template;
             """, new NpgsqlParameter("count", count), new NpgsqlParameter("template", template));
         await Sql.ExecuteAsync(connectionString, "ANALYZE");

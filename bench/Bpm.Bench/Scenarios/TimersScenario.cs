@@ -74,9 +74,9 @@ public sealed class TimersScenario : IScenario
               SELECT ids.jid, j.kind, ids.pid, j.definition_id, j.definition_key, j.element_id, j.due_at, NULL, NULL, NULL, j.retries, NULL, j.create_time
               FROM ids, bpm_job j WHERE j.process_instance_id = @template;
             INSERT INTO bpm_activity_instance (id, process_instance_id, parent_activity_instance_id, activity_id,
-                                               activity_name, activity_type, task_id, assignee, start_time, end_time, canceled, sequence)
+                                               activity_name, activity_type, task_id, assignee, start_time, end_time, canceled)
               SELECT CASE WHEN a.activity_id = 'wait' THEN ids.tid ELSE gen_random_uuid()::text END, ids.pid, ids.pid,
-                     a.activity_id, a.activity_name, a.activity_type, NULL, NULL, a.start_time, a.end_time, a.canceled, a.sequence
+                     a.activity_id, a.activity_name, a.activity_type, NULL, NULL, a.start_time, a.end_time, a.canceled
               FROM ids, bpm_activity_instance a WHERE a.process_instance_id = @template;
             """, new NpgsqlParameter("count", count), new NpgsqlParameter("template", template));
     }
