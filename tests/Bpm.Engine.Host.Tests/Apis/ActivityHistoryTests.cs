@@ -104,6 +104,35 @@ public abstract class ActivityHistoryTests(EngineFixture fixture)
         Assert.NotNull(pack["endTime"]);
         Assert.Equal(Text(failed, "startTime"), Text(pack, "startTime"));
     }
+
+    [Theory]
+    [InlineData("pack")]
+    [InlineData("ship")]
+    public async Task Should_write_one_canceled_row_for_a_waiting_task_that_a_message_interrupts(string activity)
+    {
+        // "pack" waits without a row; "ship", behind an asynchronous continuation, got its row before its task.
+        var message = "stopOrder-" + Guid.NewGuid().ToString("N")[..8];
+        var (key, _) = await Client.DeployUniqueAsync("stoppable-tasks.bpmn", "stoppableTasks", xml => xml.Replace("stopOrder", message));
+        var businessKey = "order-" + Guid.NewGuid().ToString("N")[..8];
+        var instance = await Client.StartAsync(key, businessKey: businessKey);
+        if (activity == "ship")
+        {
+            var pack = await Client.ExternalTaskIdAsync(instance, "pack");
+            await Client.LockExternalTaskAsync(pack, "w");
+            await Client.CompleteExternalTaskAsync(pack, "w");
+            await EngineClient.EventuallyAsync(async () => (await Client.GetJsonAsync($"external-task?processInstanceId={instance}&activityId=ship")).AsArray().Count == 1,
+                TimeSpan.FromSeconds(60), "the continuation that makes the task");
+        }
+
+        var published = await Client.PostAsync("message", $$"""{"messageName": "{{message}}", "businessKey": "{{businessKey}}"}""");
+
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        var interrupted = Assert.Single(await HistoryAsync(instance, $"&activityId={activity}"))!;
+        Assert.True(interrupted["canceled"]!.GetValue<bool>());
+        Assert.NotNull(interrupted["endTime"]);
+        Assert.Equal("stopped", (await Client.PathAsync(instance)).Last());
+        Assert.Equal("COMPLETED", await Client.HistoryStateAsync(instance));
+    }
 }
 
 public sealed class ActivityHistoryOnSqlite(SqliteEngine fixture) : ActivityHistoryTests(fixture), IClassFixture<SqliteEngine>;
