@@ -35,12 +35,18 @@ internal static class EffectWriter
         var createdTasks = taskChanges is null ? null : new List<UserTaskChange>();
         var startedHere = new List<ActivityInstanceRow>();
         HashSet<string>? waitingForTasks = null;
+        // A history row this command writes, which later effects of the transaction may close in place.
+        void Open(ActivityInstanceRow history)
+        {
+            started[history.Id] = history;
+            startedHere.Add(history);
+        }
         foreach (var effect in result.Effects)
         {
             switch (effect)
             {
                 case ActivityStarted s when remembers:
-                    var history = new ActivityInstanceRow
+                    Open(new ActivityInstanceRow
                     {
                         Id = s.ActivityInstanceId,
                         ProcessInstanceId = instance.Id,
@@ -49,9 +55,7 @@ internal static class EffectWriter
                         ActivityName = s.ActivityName,
                         ActivityType = s.ActivityType,
                         StartTime = s.Time.UtcDateTime,
-                    };
-                    started[s.ActivityInstanceId] = history;
-                    startedHere.Add(history);
+                    });
                     break;
                 case ActivityEnded e when remembers:
                     if (started.TryGetValue(e.ActivityInstanceId, out var fresh))
@@ -117,7 +121,7 @@ internal static class EffectWriter
                     endedTasks.Add(w);
                     if (remembers && w.ActivityType == "serviceTask" && w.ParentActivityInstanceId == instance.Id && !started.ContainsKey(w.TaskId))
                     {
-                        var written = new ActivityInstanceRow
+                        Open(new ActivityInstanceRow
                         {
                             Id = w.TaskId,
                             ProcessInstanceId = instance.Id,
@@ -127,9 +131,7 @@ internal static class EffectWriter
                             ActivityType = w.ActivityType,
                             StartTime = w.StartTime.UtcDateTime,
                             MayBeStored = true,
-                        };
-                        started[w.TaskId] = written;
-                        startedHere.Add(written);
+                        });
                     }
                     break;
                 case IncidentRaised i:

@@ -18,6 +18,16 @@ public abstract class ActivityHistoryTests(EngineFixture fixture)
 
     private static string Text(JsonNode? activity, string field) => activity![field]!.GetValue<string>();
 
+    /// <summary>Completes "pack" and waits for the continuation behind it to make the task of "ship".</summary>
+    private async Task PackAsync(string instance)
+    {
+        var pack = await Client.ExternalTaskIdAsync(instance, "pack");
+        await Client.LockExternalTaskAsync(pack, "w");
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.CompleteExternalTaskAsync(pack, "w")).StatusCode);
+        await EngineClient.EventuallyAsync(async () => (await Client.GetJsonAsync($"external-task?processInstanceId={instance}&activityId=ship")).AsArray().Count == 1,
+            TimeSpan.FromSeconds(60), "the continuation that makes the task");
+    }
+
     private Task<long> StoredRowsAsync(string activityInstanceId) =>
         fixture.Database.ScalarAsync<long>($"select count(*) from bpm_activity_instance where id = '{activityInstanceId}'");
 
@@ -62,11 +72,7 @@ public abstract class ActivityHistoryTests(EngineFixture fixture)
     {
         var (key, _) = await Client.DeployUniqueAsync("waiting-tasks.bpmn", "waitingTasks");
         var instance = await Client.StartAsync(key);
-        var pack = await Client.ExternalTaskIdAsync(instance, "pack");
-        await Client.LockExternalTaskAsync(pack, "w");
-        await Client.CompleteExternalTaskAsync(pack, "w");
-        await EngineClient.EventuallyAsync(async () => (await Client.GetJsonAsync($"external-task?processInstanceId={instance}&activityId=ship")).AsArray().Count == 1,
-            TimeSpan.FromSeconds(60), "the continuation that makes the task");
+        await PackAsync(instance);
         var ship = await Client.ExternalTaskIdAsync(instance, "ship");
 
         Assert.Single(await HistoryAsync(instance, "&activityId=ship&unfinished=true"));
@@ -115,14 +121,7 @@ public abstract class ActivityHistoryTests(EngineFixture fixture)
         var (key, _) = await Client.DeployUniqueAsync("stoppable-tasks.bpmn", "stoppableTasks", xml => xml.Replace("stopOrder", message));
         var businessKey = "order-" + Guid.NewGuid().ToString("N")[..8];
         var instance = await Client.StartAsync(key, businessKey: businessKey);
-        if (activity == "ship")
-        {
-            var pack = await Client.ExternalTaskIdAsync(instance, "pack");
-            await Client.LockExternalTaskAsync(pack, "w");
-            await Client.CompleteExternalTaskAsync(pack, "w");
-            await EngineClient.EventuallyAsync(async () => (await Client.GetJsonAsync($"external-task?processInstanceId={instance}&activityId=ship")).AsArray().Count == 1,
-                TimeSpan.FromSeconds(60), "the continuation that makes the task");
-        }
+        if (activity == "ship") await PackAsync(instance);
 
         var published = await Client.PostAsync("message", $$"""{"messageName": "{{message}}", "businessKey": "{{businessKey}}"}""");
 
