@@ -1,6 +1,5 @@
 using Bpm.Engine.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Bpm.Engine.Storage;
@@ -41,17 +40,8 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
     private async Task CloseStoredHistoryAsync(CancellationToken cancellationToken)
     {
         // Such rows are tracked as added whatever their values: finding them needs no detection of changes.
-        var detecting = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        List<EntityEntry<ActivityInstanceRow>> written;
-        try
-        {
-            written = [.. ChangeTracker.Entries<ActivityInstanceRow>().Where(e => e is { State: EntityState.Added, Entity.MayBeStored: true })];
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detecting;
-        }
+        var written = WithoutDetectingChanges(() =>
+            ChangeTracker.Entries<ActivityInstanceRow>().Where(e => e is { State: EntityState.Added, Entity.MayBeStored: true }).ToList());
         if (written.Count == 0) return;
         var ids = written.Select(e => e.Entity.Id).ToList();
         var stored = (await ActivityInstances.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
@@ -60,6 +50,21 @@ public sealed class BpmDbContext(DbContextOptions<BpmDbContext> options) : DbCon
             entry.State = EntityState.Unchanged;
             entry.Property(nameof(ActivityInstanceRow.EndTime)).IsModified = true;
             entry.Property(nameof(ActivityInstanceRow.Canceled)).IsModified = true;
+        }
+    }
+
+    /// <summary>Runs <paramref name="look"/> on the tracked rows as they are: which rows are tracked is all it needs.</summary>
+    internal TResult WithoutDetectingChanges<TResult>(Func<TResult> look)
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return look();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
 

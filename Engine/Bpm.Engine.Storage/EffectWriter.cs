@@ -34,11 +34,21 @@ internal static class EffectWriter
         var closedSubscriptions = new List<string>();
         var createdTasks = taskChanges is null ? null : new List<UserTaskChange>();
         var startedHere = new List<ActivityInstanceRow>();
-        HashSet<string>? waitingForTasks = null;
         // A history row this command writes, which later effects of the transaction may close in place.
-        void Open(ActivityInstanceRow history)
+        void Open(string id, string parentId, string activityId, string? name, string type, DateTimeOffset startTime, bool mayBeStored = false)
         {
-            started[history.Id] = history;
+            var history = new ActivityInstanceRow
+            {
+                Id = id,
+                ProcessInstanceId = instance.Id,
+                ParentActivityInstanceId = parentId,
+                ActivityId = activityId,
+                ActivityName = name,
+                ActivityType = type,
+                StartTime = startTime.UtcDateTime,
+                MayBeStored = mayBeStored,
+            };
+            started[id] = history;
             startedHere.Add(history);
         }
         foreach (var effect in result.Effects)
@@ -46,16 +56,7 @@ internal static class EffectWriter
             switch (effect)
             {
                 case ActivityStarted s when remembers:
-                    Open(new ActivityInstanceRow
-                    {
-                        Id = s.ActivityInstanceId,
-                        ProcessInstanceId = instance.Id,
-                        ParentActivityInstanceId = s.ParentActivityInstanceId ?? instance.Id,
-                        ActivityId = s.ActivityId,
-                        ActivityName = s.ActivityName,
-                        ActivityType = s.ActivityType,
-                        StartTime = s.Time.UtcDateTime,
-                    });
+                    Open(s.ActivityInstanceId, s.ParentActivityInstanceId ?? instance.Id, s.ActivityId, s.ActivityName, s.ActivityType, s.Time);
                     break;
                 case ActivityEnded e when remembers:
                     if (started.TryGetValue(e.ActivityInstanceId, out var fresh))
@@ -84,8 +85,10 @@ internal static class EffectWriter
                         CreateTime = t.Time.UtcDateTime,
                         Suspended = instance.State == InstanceState.Suspended,
                     });
-                    if (started.TryGetValue(t.TaskId, out var waiting) && waiting.ParentActivityInstanceId == instance.Id)
-                        (waitingForTasks ??= []).Add(t.TaskId);
+                    // Started by this command at process level, the activity waits without a row: its task stands for
+                    // it. Should the task end in this command, its end (WaitEnded, before ActivityEnded) writes the row.
+                    if (started.TryGetValue(t.TaskId, out var waiting) && waiting.ParentActivityInstanceId == instance.Id && startedHere.Remove(waiting))
+                        started.Remove(t.TaskId);
                     break;
                 case UserTaskCreated u:
                     db.UserTasks.Add(new UserTaskRow
@@ -120,19 +123,7 @@ internal static class EffectWriter
                 case WaitEnded w:
                     endedTasks.Add(w);
                     if (remembers && w.ActivityType == "serviceTask" && w.ParentActivityInstanceId == instance.Id && !started.ContainsKey(w.TaskId))
-                    {
-                        Open(new ActivityInstanceRow
-                        {
-                            Id = w.TaskId,
-                            ProcessInstanceId = instance.Id,
-                            ParentActivityInstanceId = w.ParentActivityInstanceId,
-                            ActivityId = w.ActivityId,
-                            ActivityName = w.ActivityName,
-                            ActivityType = w.ActivityType,
-                            StartTime = w.StartTime.UtcDateTime,
-                            MayBeStored = true,
-                        });
-                    }
+                        Open(w.TaskId, w.ParentActivityInstanceId, w.ActivityId, w.ActivityName, w.ActivityType, w.StartTime, mayBeStored: true);
                     break;
                 case IncidentRaised i:
                     db.Incidents.Add(new IncidentRow
@@ -190,11 +181,7 @@ internal static class EffectWriter
             }
         }
 
-        foreach (var history in startedHere)
-        {
-            if (history.EndTime is null && waitingForTasks?.Contains(history.Id) == true && !history.MayBeStored) started.Remove(history.Id);
-            else db.ActivityInstances.Add(history);
-        }
+        foreach (var history in startedHere) db.ActivityInstances.Add(history);
         foreach (var end in ended.Values)
         {
             // Closed in the same batch as the command's inserts: only the two changed columns are written.
@@ -256,7 +243,7 @@ internal static class EffectWriter
     /// </summary>
     private static async Task EndExternalTasksAsync(BpmDbContext db, List<string> ids, CancellationToken cancellationToken)
     {
-        var (failed, unread) = WithoutDetectingChanges(db, () =>
+        var (failed, unread) = db.WithoutDetectingChanges(() =>
         {
             var tracked = db.ExternalTasks.Local;
             var withIncident = ids.Where(id => tracked.FindEntry(id) is { State: EntityState.Unchanged or EntityState.Modified, Entity.Retries: 0 }).ToList();
@@ -298,7 +285,7 @@ internal static class EffectWriter
         CancellationToken cancellationToken)
     {
         var byId = ended.DistinctBy(t => t.TaskId).ToDictionary(t => t.TaskId);
-        var (read, unread) = WithoutDetectingChanges(db, () =>
+        var (read, unread) = db.WithoutDetectingChanges(() =>
         {
             var candidates = db.ChangeTracker.Entries<UserTaskCandidateRow>().Where(c => byId.ContainsKey(c.Entity.TaskId)).ToList();
             var stored = byId.Keys
@@ -340,23 +327,7 @@ internal static class EffectWriter
     /// </summary>
     private static void Forget<T>(BpmDbContext db, Func<T, bool> matches) where T : class
     {
-        var forgotten = WithoutDetectingChanges(db, () => db.ChangeTracker.Entries<T>().Where(e => matches(e.Entity)).ToList());
+        var forgotten = db.WithoutDetectingChanges(() => db.ChangeTracker.Entries<T>().Where(e => matches(e.Entity)).ToList());
         foreach (var entry in forgotten) entry.State = EntityState.Detached;
-    }
-
-    /// <summary>Runs <paramref name="look"/> on the tracked rows as they are: which rows are tracked is all it needs.</summary>
-    private static TResult WithoutDetectingChanges<TResult>(BpmDbContext db, Func<TResult> look)
-    {
-        var tracker = db.ChangeTracker;
-        var detecting = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            return look();
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detecting;
-        }
     }
 }

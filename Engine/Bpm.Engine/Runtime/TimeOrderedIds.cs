@@ -17,8 +17,10 @@ internal sealed class TimeOrderedIds(TimeProvider time)
     private const int RandomBits = 44;
 
     private readonly Lock _lock = new();
-    private readonly byte[] _random = new byte[2048];
-    private int _next = 2048;
+    private const int BufferBytes = 2048;
+
+    private readonly byte[] _random = new byte[BufferBytes];
+    private int _next = BufferBytes;
     private long _milliseconds = long.MinValue;
     private long _counter;
 
