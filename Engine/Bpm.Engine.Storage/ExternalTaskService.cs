@@ -19,6 +19,7 @@ public sealed class ExternalTaskService(
     ProcessRuntime runtime,
     TimeProvider time,
     TaskAvailability availability,
+    LockedTaskMemory memory,
     EngineMetrics metrics)
 {
     public async Task<IReadOnlyList<LockedTask>> FetchAndLockAsync(
@@ -42,6 +43,8 @@ public sealed class ExternalTaskService(
                 await transaction.CommitAsync(cancellationToken);
             }
         }
+        // On PostgreSQL the lock committed on its own: its rows are kept for the answers (SQLite reads them cheaply).
+        if (options.Provider == DatabaseProvider.PostgreSql) memory.Remember(locked.Select(l => (l.Row, l.Instance)));
         foreach (var topic in locked.GroupBy(l => l.Row.Topic)) metrics.ExternalTasksActivated(topic.Key, topic.Count());
         var instances = new Dictionary<string, ProcessInstance?>(StringComparer.Ordinal);
         return [.. locked.Select(l =>
@@ -79,6 +82,7 @@ public sealed class ExternalTaskService(
     public async Task HandleBpmnErrorAsync(string taskId, TaskLockHolder holder, string errorCode, string? errorMessage, JsonObject? variables, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(errorCode)) throw EngineException.Invalid("errorCode is required");
+        memory.Forget(taskId);
         var topic = "";
         await executor.ExecuteAsync(
             async (db, ct) =>
@@ -102,6 +106,7 @@ public sealed class ExternalTaskService(
     {
         if (requestedRetries < 0) throw EngineException.Invalid($"retries must not be negative, was {requestedRetries}");
         if (requestedTimeout < 0) throw EngineException.Invalid($"retryTimeout must not be negative, was {requestedTimeout}");
+        memory.Forget(taskId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var task = await RequireLockAsync(db, taskId, holder, "failed", cancellationToken);
@@ -126,6 +131,7 @@ public sealed class ExternalTaskService(
     public async Task SetRetriesAsync(string taskId, int retries, CancellationToken cancellationToken)
     {
         if (retries < 0) throw EngineException.Invalid($"retries must not be negative, was {retries}");
+        memory.Forget(taskId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
@@ -147,7 +153,7 @@ public sealed class ExternalTaskService(
     }
 
     public Task ExtendLockAsync(string taskId, TaskLockHolder holder, long newDuration, CancellationToken cancellationToken) =>
-        UpdateAsync(cancellationToken, async (db, now) =>
+        UpdateAsync(taskId, cancellationToken, async (db, now) =>
         {
             if (newDuration <= 0) throw EngineException.Invalid($"newDuration must be positive, was {newDuration}");
             var task = await RequireLockAsync(db, taskId, holder, "extended", cancellationToken);
@@ -155,7 +161,7 @@ public sealed class ExternalTaskService(
         });
 
     public Task LockAsync(string taskId, string workerId, long lockDuration, CancellationToken cancellationToken) =>
-        UpdateAsync(cancellationToken, async (db, now) =>
+        UpdateAsync(taskId, cancellationToken, async (db, now) =>
         {
             if (string.IsNullOrWhiteSpace(workerId)) throw EngineException.Invalid("workerId is required");
             if (lockDuration <= 0) throw EngineException.Invalid($"lockDuration must be positive, was {lockDuration}");
@@ -169,16 +175,16 @@ public sealed class ExternalTaskService(
 
     /// <summary>Unlocks a task whoever holds it (an operator's call): fetchable again at once.</summary>
     public Task UnlockAsync(string taskId, CancellationToken cancellationToken) =>
-        ClearLockAsync(async (db, ct) => await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId), cancellationToken);
+        ClearLockAsync(taskId, async (db, ct) => await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw NotFound(taskId), cancellationToken);
 
     /// <summary>The holder of a lock gives the task back unfinished: fetchable again at once, retries untouched.</summary>
     public Task ReleaseAsync(string taskId, TaskLockHolder holder, CancellationToken cancellationToken) =>
-        ClearLockAsync((db, ct) => RequireLockAsync(db, taskId, holder, "released", ct), cancellationToken);
+        ClearLockAsync(taskId, (db, ct) => RequireLockAsync(db, taskId, holder, "released", ct), cancellationToken);
 
-    private async Task ClearLockAsync(Func<BpmDbContext, CancellationToken, Task<ExternalTaskRow>> find, CancellationToken cancellationToken)
+    private async Task ClearLockAsync(string taskId, Func<BpmDbContext, CancellationToken, Task<ExternalTaskRow>> find, CancellationToken cancellationToken)
     {
         var topic = "";
-        await UpdateAsync(cancellationToken, async (db, _) =>
+        await UpdateAsync(taskId, cancellationToken, async (db, _) =>
         {
             var task = await find(db, cancellationToken);
             ClearLock(task);
@@ -194,8 +200,10 @@ public sealed class ExternalTaskService(
         task.LockToken = null;
     }
 
-    private async Task UpdateAsync(CancellationToken cancellationToken, Func<BpmDbContext, DateTime, Task> change)
+    /// <summary>Changes the task's row in a transaction of its own; the row the last fetch kept of it is forgotten.</summary>
+    private async Task UpdateAsync(string taskId, CancellationToken cancellationToken, Func<BpmDbContext, DateTime, Task> change)
     {
+        memory.Forget(taskId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await change(db, time.GetUtcNow().UtcDateTime);
@@ -207,7 +215,7 @@ public sealed class ExternalTaskService(
     {
         var workerId = holder.WorkerId;
         if (string.IsNullOrWhiteSpace(workerId)) throw EngineException.Invalid("workerId is required");
-        // Found among the tasks a group of completions read together, else read now.
+        // Found among the tasks a group of completions read together or took from the fetch's memory, else read now.
         var task = await db.ExternalTasks.FindAsync([taskId], cancellationToken)
             ?? throw await GoneAsync(db, taskId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;

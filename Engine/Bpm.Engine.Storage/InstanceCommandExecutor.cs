@@ -21,7 +21,8 @@ public sealed class InstanceCommandExecutor(
     TaskAvailability availability,
     ProcessRuntime runtime,
     EngineMetrics metrics,
-    UserTaskChanges taskChanges)
+    UserTaskChanges taskChanges,
+    LockedTaskMemory lockedTasks)
 {
     private const int MaxAttempts = 8;
 
@@ -251,11 +252,12 @@ public sealed class InstanceCommandExecutor(
     }
 
     /// <summary>
-    /// After a commit: counts what the commands did, wakes fetchers waiting for the new tasks' topics and tells
-    /// listeners of the user tasks that appeared or ended.
+    /// After a commit: counts what the commands did, wakes fetchers waiting for the new tasks' topics, tells
+    /// listeners of the user tasks that appeared or ended, and forgets the rows fetches read of the instances written.
     /// </summary>
     public void AfterCommit(CommittedWork work)
     {
+        lockedTasks.ForgetInstances(work.Results.Select(r => r.Instance.Id));
         foreach (var result in work.Results) metrics.Committed(result);
         foreach (var created in work.Results.SelectMany(r => r.Effects.OfType<ExternalTaskCreated>()).CountBy(c => c.Topic))
             availability.Notify(created.Key, created.Value);

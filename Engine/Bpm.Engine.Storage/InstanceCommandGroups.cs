@@ -28,12 +28,15 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     private readonly EngineMetrics _metrics;
     private readonly int _maxGroup;
     private readonly LatestDefinitionMemory? _latest;
+    private readonly LockedTaskMemory _locked;
     private readonly Channel<GroupedCommand> _queue = Channel.CreateUnbounded<GroupedCommand>();
     private readonly Task[] _writers;
 
-    public InstanceCommandGroups(IDbContextFactory<BpmDbContext> contexts, InstanceCommandExecutor executor, StorageOptions storage, EngineMetrics metrics)
+    public InstanceCommandGroups(
+        IDbContextFactory<BpmDbContext> contexts, InstanceCommandExecutor executor, StorageOptions storage, LockedTaskMemory locked, EngineMetrics metrics)
     {
         _contexts = contexts;
+        _locked = locked;
         _executor = executor;
         _metrics = metrics;
         _maxGroup = Math.Max(storage.GroupCommit.MaxGroup, 1);
@@ -96,7 +99,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         {
             await using var db = await _contexts.CreateDbContextAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await PreloadAsync(db, [.. group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct()], CancellationToken.None);
+            var recalled = await PreloadAsync(db, [.. group.OfType<GroupedChange>().Select(c => c.ExternalTaskId).OfType<string>().Distinct()], _locked, CancellationToken.None);
             var instances = new HashSet<string>(StringComparer.Ordinal);
             var latest = new LatestDefinitions(db, _latest, recall: true);
             foreach (var command in group)
@@ -105,6 +108,11 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
                 {
                     if (await command.StageAsync(_executor, db, instances, latest) is { } ready) staged.Add((command, ready.Row, ready.Result));
                     else alone.Add(command);
+                }
+                catch (EngineException) when (command is GroupedChange { ExternalTaskId: { } taskId } && recalled.Contains(taskId))
+                {
+                    // Refused on what the fetch read: the answer comes from what is stored now.
+                    alone.Add(command);
                 }
                 catch (EngineException refused)
                 {
@@ -122,6 +130,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
                 await _executor.CommitAsync(db, transaction, CancellationToken.None, latest);
                 work = writing;
                 _metrics.CommandsGrouped(staged.Count);
+                if (recalled.Count > 0) _metrics.AnsweredFromFetch(staged.Count(s => s.Command is GroupedChange { ExternalTaskId: { } id } && recalled.Contains(id)));
             }
         }
         catch (Exception)
@@ -137,8 +146,10 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
 
     /// <summary>
     /// Reads the external tasks that a group or a lone command answers with their instances, in one query, so that each
-    /// command finds them tracked instead of asking the database twice.
+    /// command finds them tracked instead of asking the database twice. A group takes those its fetches locked from
+    /// <paramref name="memory"/> and reads only the rest.
     /// </summary>
+    /// <returns>The tasks taken from <paramref name="memory"/>.</returns>
     /// <remarks>
     /// On PostgreSQL each task is looked up by its key on its own (<c>OFFSET 0</c> keeps the planner from turning the
     /// lookups back into one join). The task table is a queue whose deleted rows outnumber its live ones until vacuum
@@ -146,24 +157,41 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
     /// planner than the key lookups it is then slower than. The rows come straight from Npgsql's reader, as the lock
     /// statement's do, and are then tracked as unchanged: a group's one query is spared EF's query pipeline.
     /// </remarks>
-    private static async Task PreloadAsync(BpmDbContext db, string[] taskIds, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> PreloadAsync(BpmDbContext db, string[] taskIds, LockedTaskMemory? memory, CancellationToken cancellationToken)
     {
-        if (taskIds.Length == 0) return;
+        var recalled = new HashSet<string>(StringComparer.Ordinal);
+        if (taskIds.Length == 0) return recalled;
         if (!db.Database.IsNpgsql())
         {
             await db.ExternalTasks.Where(t => taskIds.Contains(t.Id))
                 .Join(db.ProcessInstances, t => t.ProcessInstanceId, p => p.Id, (t, p) => new { Task = t, Instance = p })
                 .LoadAsync(cancellationToken);
-            return;
+            return recalled;
         }
-        await using var command = new NpgsqlCommand(PreloadStatement);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = taskIds });
         var instances = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (task, instance) in await TaskWithInstanceReader.ReadAsync(db, command, cancellationToken))
+        void Track(ExternalTaskRow task, ProcessInstanceRow? instance)
         {
             db.ExternalTasks.Attach(task);
             if (instance is not null && instances.Add(instance.Id)) db.ProcessInstances.Attach(instance);
         }
+        var unread = new List<string>(taskIds.Length);
+        foreach (var id in taskIds)
+        {
+            if (memory?.Take(id) is { } kept)
+            {
+                Track(kept.Task, kept.Instance);
+                recalled.Add(id);
+            }
+            else
+            {
+                unread.Add(id);
+            }
+        }
+        if (unread.Count == 0) return recalled;
+        await using var command = new NpgsqlCommand(PreloadStatement);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. unread] });
+        foreach (var (task, instance) in await TaskWithInstanceReader.ReadAsync(db, command, cancellationToken)) Track(task, instance);
+        return recalled;
     }
 
     private static readonly string PreloadStatement = $"""
@@ -233,7 +261,7 @@ public sealed class InstanceCommandGroups : IAsyncDisposable
         public override Task<CommandResult> AloneAsync(InstanceCommandExecutor executor) => executor.ExecuteAsync(
             async (db, ct) =>
             {
-                if (externalTaskId is not null) await PreloadAsync(db, [externalTaskId], ct);
+                if (externalTaskId is not null) await PreloadAsync(db, [externalTaskId], memory: null, ct);
                 return await locate(db, ct);
             },
             command,

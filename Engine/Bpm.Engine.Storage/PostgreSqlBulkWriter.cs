@@ -150,10 +150,10 @@ internal static class PostgreSqlBulkWriter
                 written.AddRange(changed);
             }
 
-            void Delete<T>(List<EntityEntry<T>> entries, Func<T, NpgsqlBatchCommand> delete) where T : class
+            void Delete<T>(List<EntityEntry<T>> entries, Func<EntityEntry<T>, NpgsqlBatchCommand> delete) where T : class
             {
                 var deleted = entries.Where(e => e.State == EntityState.Deleted).ToList();
-                commands.AddRange(deleted.Select(e => delete(e.Entity)));
+                commands.AddRange(deleted.Select(delete));
                 gone.AddRange(deleted);
             }
 
@@ -171,9 +171,9 @@ internal static class PostgreSqlBulkWriter
             Insert(CandidateInsert, candidates);
             Change(history, ClosingColumns, e => Close(e.Entity));
             Change(instances, InstanceColumns, Update);
-            Delete(externalTasks, r => Command(TaskDelete, Value(r.Id)));
-            Delete(userTasks, r => Command(UserTaskDelete, Value(r.Id)));
-            Delete(candidates, r => Command(CandidateDelete, Value(r.TaskId), Value(r.Kind), Value(r.Name)));
+            Delete(externalTasks, EndTask);
+            Delete(userTasks, e => Command(UserTaskDelete, Value(e.Entity.Id)));
+            Delete(candidates, e => Command(CandidateDelete, Value(e.Entity.TaskId), Value(e.Entity.Kind), Value(e.Entity.Name)));
             if (commands.Count == 0) return false;
             var leftover = tracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > written.Count + gone.Count;
             if (!leftover) commands.Add(new NpgsqlBatchCommand("COMMIT"));
@@ -219,6 +219,20 @@ internal static class PostgreSqlBulkWriter
         Value(entry.Entity.Id), Value(entry.Entity.State), Timestamp(entry.Entity.EndTime), Value(entry.Entity.Document),
         Value(entry.Entity.Revision), Value(entry.OriginalValues.GetValue<int>(nameof(ProcessInstanceRow.Revision))));
 
+    /// <summary>
+    /// Deletes a task as it was read: a lock taken, given back or changed since, or retries set, fail it as a write that
+    /// missed its row. The task may have been read by the fetch that locked it (<see cref="LockedTaskMemory"/>).
+    /// </summary>
+    private static NpgsqlBatchCommand EndTask(EntityEntry<ExternalTaskRow> entry)
+    {
+        var read = entry.OriginalValues;
+        return Command(TaskDelete,
+            Value(entry.Entity.Id),
+            Value(read.GetValue<string?>(nameof(ExternalTaskRow.LockToken))),
+            Timestamp(read.GetValue<DateTime?>(nameof(ExternalTaskRow.LockExpiration))),
+            Value(read.GetValue<int?>(nameof(ExternalTaskRow.Retries))));
+    }
+
     /// <summary>Fails, as a write that missed its row, unless <paramref name="id"/> is the latest version of <paramref name="key"/> and not suspended.</summary>
     private static NpgsqlBatchCommand Latest(string key, string id) => Command(LatestCheck, Value(key), Value(id));
 
@@ -237,7 +251,8 @@ internal static class PostgreSqlBulkWriter
         "format('Process instance %L was changed meanwhile', $1)");
 
     private static readonly string TaskDelete = Expected(
-        "DELETE FROM bpm_external_task WHERE id = $1", "format('External task %L was ended meanwhile', $1)");
+        "DELETE FROM bpm_external_task WHERE id = $1 AND lock_token IS NOT DISTINCT FROM $2 AND lock_expiration IS NOT DISTINCT FROM $3 AND retries IS NOT DISTINCT FROM $4",
+        "format('External task %L was ended, locked, unlocked or given retries meanwhile', $1)");
 
     private static readonly string UserTaskDelete = Expected(
         "DELETE FROM bpm_user_task WHERE id = $1", "format('User task %L was ended meanwhile', $1)");

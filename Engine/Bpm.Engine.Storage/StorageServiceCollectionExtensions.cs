@@ -24,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<TaskAvailability>();
         services.AddSingleton<UserTaskChanges>();
+        services.AddSingleton<LockedTaskMemory>();
         services.AddSingleton<InstanceCommandExecutor>();
         services.AddSingleton<InstanceCommandGroups>();
         services.AddSingleton<DeploymentService>();

@@ -26,4 +26,7 @@ public sealed class ExternalTaskRow
     public bool Suspended { get; set; }
     /// <summary>The model's wait after a failure, in milliseconds, used when the worker names none.</summary>
     public long? RetryBackoffMs { get; set; }
+
+    /// <summary>A row of its own with the same values, for another unit of work to track.</summary>
+    internal ExternalTaskRow Copy() => (ExternalTaskRow)MemberwiseClone();
 }

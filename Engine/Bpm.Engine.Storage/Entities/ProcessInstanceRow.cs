@@ -16,4 +16,7 @@ public sealed class ProcessInstanceRow
     public required string Document { get; set; }
     /// <summary>Optimistic concurrency: every command that changes the instance increments it.</summary>
     public int Revision { get; set; }
+
+    /// <summary>A row of its own with the same values, for another unit of work to track.</summary>
+    internal ProcessInstanceRow Copy() => (ProcessInstanceRow)MemberwiseClone();
 }

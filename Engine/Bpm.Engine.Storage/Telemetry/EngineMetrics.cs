@@ -22,6 +22,7 @@ public sealed class EngineMetrics
     private readonly Counter<long> _externalTasksActivated;
     private readonly Counter<long> _externalTasksCompleted;
     private readonly Counter<long> _externalTasksFailed;
+    private readonly Counter<long> _answersFromFetch;
     private readonly Counter<long> _jobsAcquired;
     private readonly Histogram<double> _jobAcquisition;
     private readonly Histogram<long> _commandsGrouped;
@@ -38,6 +39,8 @@ public sealed class EngineMetrics
         _externalTasksActivated = meter.CreateCounter<long>("bpm.external_tasks.activated", description: "External tasks locked by a worker's fetch, by topic");
         _externalTasksCompleted = meter.CreateCounter<long>("bpm.external_tasks.completed", description: "External tasks completed by a worker, by topic");
         _externalTasksFailed = meter.CreateCounter<long>("bpm.external_tasks.failed", description: "External tasks a worker reported as failed (kind=failure) or ended with a BPMN error (kind=bpmn_error), by topic");
+        _answersFromFetch = meter.CreateCounter<long>("bpm.external_tasks.answered_from_fetch",
+            description: "Worker answers written to the task and instance rows their fetch read, without reading them again (PostgreSQL)");
         _jobsAcquired = meter.CreateCounter<long>("bpm.jobs.acquired", description: "Due jobs (timers, continuations) this node acquired");
         _jobAcquisition = meter.CreateHistogram<double>("bpm.jobs.acquisition.duration", unit: "s", description: "Time one acquisition of due jobs took, locking included",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
@@ -78,6 +81,8 @@ public sealed class EngineMetrics
 
     public void ExternalTaskFailed(string topic, bool bpmnError) =>
         _externalTasksFailed.Add(1, Topic(topic), new KeyValuePair<string, object?>("kind", bpmnError ? "bpmn_error" : "failure"));
+
+    public void AnsweredFromFetch(int count) => _answersFromFetch.Add(count);
 
     public void JobsAcquired(int count, TimeSpan took)
     {

@@ -1,0 +1,106 @@
+using Bpm.Engine.Storage.Entities;
+
+namespace Bpm.Engine.Storage;
+
+/// <summary>
+/// The external tasks that fetches locked on PostgreSQL, each with its instance's row as the lock statement read it,
+/// kept for the worker's answer: a group of completions takes them from here instead of reading them again. What is
+/// taken from here is an assumption, never a cache to trust. The group's round trip of writes checks it: the
+/// instance's update checks its revision, the task's delete its lock token, lock expiration and retries
+/// (<see cref="PostgreSqlBulkWriter"/>). A group that finds otherwise writes nothing and runs its commands again on
+/// their own, which read the database.
+/// </summary>
+/// <remarks>
+/// A task is taken once, and takes its instance along: the other tasks of that instance are read again when answered,
+/// since the first answer changes the instance. An instance that this engine writes in any other way is forgotten too.
+/// Bounded: past <see cref="Capacity"/> tasks, or <see cref="DocumentBudget"/> characters of instance documents, the
+/// oldest are forgotten, and a worker that answers one of them has it read.
+/// </remarks>
+public sealed class LockedTaskMemory
+{
+    public const int Capacity = 8192;
+
+    public const long DocumentBudget = 4 * 1024 * 1024;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (ExternalTaskRow Task, Remembered Instance)> _tasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Remembered> _instances = new(StringComparer.Ordinal);
+    private readonly Queue<string> _arrivals = new();
+    private long _documentChars;
+
+    /// <summary>How many tasks are kept.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate) return _tasks.Count;
+        }
+    }
+
+    internal void Remember(IEnumerable<(ExternalTaskRow Task, ProcessInstanceRow? Instance)> locked)
+    {
+        lock (_gate)
+        {
+            foreach (var (task, instance) in locked)
+            {
+                if (instance is null || instance.Document.Length > DocumentBudget) continue;
+                Forget(task.Id);
+                if (!_instances.TryGetValue(instance.Id, out var remembered) || remembered.Row.Revision != instance.Revision)
+                {
+                    ForgetInstance(instance.Id);
+                    _instances[instance.Id] = remembered = new Remembered(instance.Copy());
+                    _documentChars += instance.Document.Length;
+                }
+                remembered.Tasks++;
+                _tasks[task.Id] = (task.Copy(), remembered);
+                _arrivals.Enqueue(task.Id);
+            }
+            while (_arrivals.Count > 0 && (_arrivals.Count > Capacity || _documentChars > DocumentBudget)) Forget(_arrivals.Dequeue());
+        }
+    }
+
+    /// <summary>The task and its instance's row as the lock read them, as rows of their own; null when not kept.</summary>
+    internal (ExternalTaskRow Task, ProcessInstanceRow Instance)? Take(string taskId)
+    {
+        lock (_gate)
+        {
+            if (!_tasks.Remove(taskId, out var kept)) return null;
+            kept.Instance.Tasks--;
+            if (!_instances.TryGetValue(kept.Task.ProcessInstanceId, out var current) || current != kept.Instance) return null;
+            ForgetInstance(kept.Task.ProcessInstanceId);
+            return (kept.Task.Copy(), kept.Instance.Row.Copy());
+        }
+    }
+
+    internal void Forget(string taskId)
+    {
+        lock (_gate)
+        {
+            if (!_tasks.Remove(taskId, out var kept)) return;
+            if (--kept.Instance.Tasks == 0 && _instances.TryGetValue(kept.Task.ProcessInstanceId, out var current) && current == kept.Instance)
+                ForgetInstance(kept.Task.ProcessInstanceId);
+        }
+    }
+
+    /// <summary>Forgets the rows of instances that were written: their tasks kept here are read again when answered.</summary>
+    internal void ForgetInstances(IEnumerable<string> instanceIds)
+    {
+        lock (_gate)
+        {
+            if (_instances.Count == 0) return;
+            foreach (var id in instanceIds) ForgetInstance(id);
+        }
+    }
+
+    private void ForgetInstance(string instanceId)
+    {
+        if (_instances.Remove(instanceId, out var gone)) _documentChars -= gone.Row.Document.Length;
+    }
+
+    private sealed class Remembered(ProcessInstanceRow row)
+    {
+        public ProcessInstanceRow Row => row;
+
+        public int Tasks { get; set; }
+    }
+}
