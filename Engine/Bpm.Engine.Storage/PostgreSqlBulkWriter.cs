@@ -120,17 +120,18 @@ internal static class PostgreSqlBulkWriter
 
     /// <returns>
     /// Whether the transaction is committed: when <c>SaveChanges</c> has nothing left to write, the writes and the
-    /// <c>COMMIT</c> go in one round trip; else the caller saves the rest and commits.
+    /// <c>COMMIT</c> go in one round trip, and the context, done with, is left as it is for the caller to dispose; else
+    /// the rows written are marked so, and the caller saves the rest and commits.
     /// </returns>
     /// <param name="assumed">Versions the transaction's starts took as the latest of their keys without reading them: checked first.</param>
     public static async Task<bool> WriteAsync(BpmDbContext db, IReadOnlyList<(string Key, string Id)> assumed, CancellationToken cancellationToken)
     {
         var tracker = db.ChangeTracker;
-        tracker.DetectChanges();
         var detecting = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
+            DetectChanges(tracker);
             var commands = new List<NpgsqlBatchCommand>();
             var written = new List<EntityEntry>();
             var gone = new List<EntityEntry>();
@@ -178,13 +179,30 @@ internal static class PostgreSqlBulkWriter
             var leftover = tracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > written.Count + gone.Count;
             if (!leftover) commands.Add(new NpgsqlBatchCommand("COMMIT"));
             await ExecuteAsync(db, commands, cancellationToken);
+            if (!leftover) return true;
+            // The rows added are marked written below, as unchanged: their snapshots must first hold what was written,
+            // or SaveChanges would take the changes made since they were added for changes to write.
+            tracker.DetectChanges();
             foreach (var entry in written) entry.State = EntityState.Unchanged;
             foreach (var entry in gone) entry.State = EntityState.Detached;
-            return !leftover;
+            return false;
         }
         finally
         {
             tracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>
+    /// Finds what changed in the rows the transaction read (an instance's new state, say). A row it added is inserted
+    /// with the values it has when written, so it is not compared with its snapshot here: in a group of starts every row
+    /// is new, in a group of completions most are.
+    /// </summary>
+    private static void DetectChanges(ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Modified) entry.DetectChanges();
         }
     }
 
