@@ -17,7 +17,7 @@ public sealed class LockedTaskMemoryTests
     private const string Topic = "single-task-topic";
 
     [Fact]
-    public async Task Should_complete_the_tasks_a_fetch_locked_from_the_rows_it_read_and_keep_them_no_longer()
+    public async Task Should_write_the_answers_to_the_tasks_a_fetch_locked_against_the_rows_it_read()
     {
         await using var database = await TestDatabase.PostgreSqlAsync();
         await using var engine = await EngineProcess.StartAsync(database);
