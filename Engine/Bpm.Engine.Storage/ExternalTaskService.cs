@@ -82,7 +82,6 @@ public sealed class ExternalTaskService(
     public async Task HandleBpmnErrorAsync(string taskId, TaskLockHolder holder, string errorCode, string? errorMessage, JsonObject? variables, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(errorCode)) throw EngineException.Invalid("errorCode is required");
-        memory.Forget(taskId);
         var topic = "";
         await executor.ExecuteAsync(
             async (db, ct) =>
@@ -106,50 +105,48 @@ public sealed class ExternalTaskService(
     {
         if (requestedRetries < 0) throw EngineException.Invalid($"retries must not be negative, was {requestedRetries}");
         if (requestedTimeout < 0) throw EngineException.Invalid($"retryTimeout must not be negative, was {requestedTimeout}");
-        memory.Forget(taskId);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var task = await RequireLockAsync(db, taskId, holder, "failed", cancellationToken);
-        var retries = requestedRetries ?? (task.Retries is { } left
-            ? Math.Max(left - 1, 0)
-            : throw EngineException.Invalid("retries is required: the task's model sets no retry policy"));
-        var retryTimeout = requestedTimeout ?? (requestedRetries is null ? task.RetryBackoffMs ?? 0 : 0);
-        var now = time.GetUtcNow().UtcDateTime;
-        task.Retries = retries;
-        task.ErrorMessage = Truncate(errorMessage, 4000);
-        task.ErrorDetails = errorDetails;
-        ClearLock(task);
-        task.AvailableFrom = retryTimeout > 0 ? now.AddMilliseconds(retryTimeout) : null;
-        if (retries == 0) RaiseIncident(db, task, now);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        metrics.ExternalTaskFailed(task.Topic, bpmnError: false);
-        if (retries > 0) availability.Notify(task.Topic);
+        var (topic, retries) = ("", 0);
+        await UpdateAsync(taskId, cancellationToken, async (db, now) =>
+        {
+            var task = await RequireLockAsync(db, taskId, holder, "failed", cancellationToken);
+            retries = requestedRetries ?? (task.Retries is { } left
+                ? Math.Max(left - 1, 0)
+                : throw EngineException.Invalid("retries is required: the task's model sets no retry policy"));
+            var retryTimeout = requestedTimeout ?? (requestedRetries is null ? task.RetryBackoffMs ?? 0 : 0);
+            task.Retries = retries;
+            task.ErrorMessage = Truncate(errorMessage, 4000);
+            task.ErrorDetails = errorDetails;
+            ClearLock(task);
+            task.AvailableFrom = retryTimeout > 0 ? now.AddMilliseconds(retryTimeout) : null;
+            if (retries == 0) RaiseIncident(db, task, now);
+            topic = task.Topic;
+        });
+        metrics.ExternalTaskFailed(topic, bpmnError: false);
+        if (retries > 0) availability.Notify(topic);
     }
 
     /// <summary>Sets the retries of a task; retries above zero resolve its incident and make it fetchable again.</summary>
     public async Task SetRetriesAsync(string taskId, int retries, CancellationToken cancellationToken)
     {
         if (retries < 0) throw EngineException.Invalid($"retries must not be negative, was {retries}");
-        memory.Forget(taskId);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
-        var now = time.GetUtcNow().UtcDateTime;
-        var incidents = await db.Incidents.Where(i => i.Configuration == taskId && i.IncidentType == IncidentTypes.FailedExternalTask).ToListAsync(cancellationToken);
-        task.Retries = retries;
-        if (retries > 0)
+        var topic = "";
+        await UpdateAsync(taskId, cancellationToken, async (db, now) =>
         {
-            db.Incidents.RemoveRange(incidents);
-            task.AvailableFrom = null;
-        }
-        else if (incidents.Count == 0)
-        {
-            RaiseIncident(db, task, now);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (retries > 0) availability.Notify(task.Topic);
+            var task = await db.ExternalTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw NotFound(taskId);
+            var incidents = await db.Incidents.Where(i => i.Configuration == taskId && i.IncidentType == IncidentTypes.FailedExternalTask).ToListAsync(cancellationToken);
+            task.Retries = retries;
+            if (retries > 0)
+            {
+                db.Incidents.RemoveRange(incidents);
+                task.AvailableFrom = null;
+            }
+            else if (incidents.Count == 0)
+            {
+                RaiseIncident(db, task, now);
+            }
+            topic = task.Topic;
+        });
+        if (retries > 0) availability.Notify(topic);
     }
 
     public Task ExtendLockAsync(string taskId, TaskLockHolder holder, long newDuration, CancellationToken cancellationToken) =>

@@ -11,10 +11,11 @@ namespace Bpm.Engine.Storage;
 /// their own, which read the database.
 /// </summary>
 /// <remarks>
-/// A task is taken once, and takes its instance along: the other tasks of that instance are read again when answered,
-/// since the first answer changes the instance. An instance that this engine writes in any other way is forgotten too.
-/// Bounded: past <see cref="Capacity"/> tasks, or <see cref="DocumentBudget"/> characters of instance documents, the
-/// oldest are forgotten, and a worker that answers one of them has it read.
+/// Each kept task belongs to a kept instance, and goes with it. A task is taken once, and takes its instance along: the
+/// other tasks of that instance are read again when answered, since the first answer changes the instance. An instance
+/// that this engine writes in any other way is forgotten too. Bounded: past <see cref="Capacity"/> tasks, or
+/// <see cref="DocumentBudget"/> characters of instance documents, the oldest are forgotten, and a worker that answers
+/// one of them has it read.
 /// </remarks>
 public sealed class LockedTaskMemory
 {
@@ -37,6 +38,7 @@ public sealed class LockedTaskMemory
         }
     }
 
+    /// <summary>Keeps copies of the rows a fetch locked: the fetch's own rows go to its worker.</summary>
     internal void Remember(IEnumerable<(ExternalTaskRow Task, ProcessInstanceRow? Instance)> locked)
     {
         lock (_gate)
@@ -51,7 +53,7 @@ public sealed class LockedTaskMemory
                     _instances[instance.Id] = remembered = new Remembered(instance.Copy());
                     _documentChars += instance.Document.Length;
                 }
-                remembered.Tasks++;
+                remembered.Tasks.Add(task.Id);
                 _tasks[task.Id] = (task.Copy(), remembered);
                 _arrivals.Enqueue(task.Id);
             }
@@ -59,16 +61,14 @@ public sealed class LockedTaskMemory
         }
     }
 
-    /// <summary>The task and its instance's row as the lock read them, as rows of their own; null when not kept.</summary>
+    /// <summary>The task and its instance's row as the lock read them, no longer kept here; null when not kept.</summary>
     internal (ExternalTaskRow Task, ProcessInstanceRow Instance)? Take(string taskId)
     {
         lock (_gate)
         {
-            if (!_tasks.Remove(taskId, out var kept)) return null;
-            kept.Instance.Tasks--;
-            if (!_instances.TryGetValue(kept.Task.ProcessInstanceId, out var current) || current != kept.Instance) return null;
-            ForgetInstance(kept.Task.ProcessInstanceId);
-            return (kept.Task.Copy(), kept.Instance.Row.Copy());
+            if (!_tasks.TryGetValue(taskId, out var kept)) return null;
+            ForgetInstance(kept.Instance.Row.Id);
+            return (kept.Task, kept.Instance.Row);
         }
     }
 
@@ -77,12 +77,12 @@ public sealed class LockedTaskMemory
         lock (_gate)
         {
             if (!_tasks.Remove(taskId, out var kept)) return;
-            if (--kept.Instance.Tasks == 0 && _instances.TryGetValue(kept.Task.ProcessInstanceId, out var current) && current == kept.Instance)
-                ForgetInstance(kept.Task.ProcessInstanceId);
+            kept.Instance.Tasks.Remove(taskId);
+            if (kept.Instance.Tasks.Count == 0) ForgetInstance(kept.Instance.Row.Id);
         }
     }
 
-    /// <summary>Forgets the rows of instances that were written: their tasks kept here are read again when answered.</summary>
+    /// <summary>Forgets the rows of instances that were written, with their tasks: those are read again when answered.</summary>
     internal void ForgetInstances(IEnumerable<string> instanceIds)
     {
         lock (_gate)
@@ -94,13 +94,15 @@ public sealed class LockedTaskMemory
 
     private void ForgetInstance(string instanceId)
     {
-        if (_instances.Remove(instanceId, out var gone)) _documentChars -= gone.Row.Document.Length;
+        if (!_instances.Remove(instanceId, out var gone)) return;
+        _documentChars -= gone.Row.Document.Length;
+        foreach (var taskId in gone.Tasks) _tasks.Remove(taskId);
     }
 
     private sealed class Remembered(ProcessInstanceRow row)
     {
         public ProcessInstanceRow Row => row;
 
-        public int Tasks { get; set; }
+        public List<string> Tasks { get; } = new(1);
     }
 }
