@@ -24,6 +24,9 @@ public sealed record BenchOptions(bool Quick, IReadOnlySet<string> Scenarios)
     /// <summary>How long a measured phase lasts.</summary>
     public TimeSpan Duration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15);
 
+    /// <summary>How many windows the engine on PostgreSQL and pgbench take in turns, each measured alike.</summary>
+    public int Turns => Quick ? 1 : 3;
+
     /// <summary>How long a host under load is warmed up at least and at most before it is measured (see <see cref="Infrastructure.SteadyState"/>).</summary>
     public (TimeSpan Least, TimeSpan Most) WarmUp => Quick ? (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)) : (TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(180));
 }

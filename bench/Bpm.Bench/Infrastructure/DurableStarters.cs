@@ -3,9 +3,9 @@ namespace Bpm.Bench.Infrastructure;
 /// <summary>
 /// Concurrent clients starting instances of the <c>durable</c> model over REST until stopped, holding back
 /// while more than <c>maxBacklog</c> started instances are not done yet, so the engine is measured at a
-/// steady load rather than while a queue grows.
+/// steady load rather than while a queue grows; each holds before its next start while <c>gate</c> is closed.
 /// </summary>
-public sealed class DurableStarters(HttpClient client, int maxBacklog, Func<long> done)
+public sealed class DurableStarters(HttpClient client, int maxBacklog, Func<long> done, LoadGate? gate = null)
 {
     private long _started;
 
@@ -15,6 +15,8 @@ public sealed class DurableStarters(HttpClient client, int maxBacklog, Func<long
     {
         while (!stop.IsCancellationRequested)
         {
+            if (gate is not null) await gate.PassAsync(stop);
+            if (stop.IsCancellationRequested) break;
             if (Started - done() > maxBacklog)
             {
                 await Task.Delay(5);

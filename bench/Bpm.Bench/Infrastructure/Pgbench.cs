@@ -17,6 +17,9 @@ public static partial class Pgbench
     /// </summary>
     private static readonly int[] ClientCounts = [4, 8, 12, 20];
 
+    /// <summary>The database pgbench's tables are in.</summary>
+    public const string Database = "pgbench";
+
     /// <summary>pgbench at its best on this server: run with each of <see cref="ClientCounts"/>, the run with the most TPS.</summary>
     public static async Task<PgbenchRun> PeakAsync(PostgresServer server, TimeSpan duration)
     {
@@ -31,11 +34,17 @@ public static partial class Pgbench
         return best!;
     }
 
+    /// <summary>
+    /// One more run of <c>pgbench -N</c> with <paramref name="clients"/>, on the tables <see cref="PeakAsync"/> made.
+    /// </summary>
+    public static Task<PgbenchRun> RunAsync(PostgresServer server, int clients, TimeSpan duration) =>
+        SimpleUpdateAsync(server, Path.Combine(server.Bin, "pgbench"), duration, clients);
+
     private static async Task<string> InitializeAsync(PostgresServer server)
     {
-        await server.CreateDatabaseAsync("pgbench");
+        await server.CreateDatabaseAsync(Database);
         var pgbench = Path.Combine(server.Bin, "pgbench");
-        await Shell.RunAsync(pgbench, [.. Connection(server), "-i", "-q", "-s", "10", "pgbench"]);
+        await Shell.RunAsync(pgbench, [.. Connection(server), "-i", "-q", "-s", "10", Database]);
         return pgbench;
     }
 
@@ -44,11 +53,11 @@ public static partial class Pgbench
     private static async Task<PgbenchRun> SimpleUpdateAsync(PostgresServer server, string pgbench, TimeSpan duration, int clients)
     {
         var running = Shell.RunAsync(pgbench,
-            [.. Connection(server), "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "pgbench"]);
+            [.. Connection(server), "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), Database]);
         await Task.Delay(duration / 5);
-        var (fromCpu, fromStatements, fromMachine, watch) = (server.ProcessorTime(), await server.StatementsAsync("pgbench"), MachineTime.Now(), Stopwatch.StartNew());
+        var (fromCpu, fromStatements, fromMachine, watch) = (server.ProcessorTime(), await server.StatementsAsync(Database), MachineTime.Now(), Stopwatch.StartNew());
         await Task.Delay(duration * 3 / 5);
-        var (cpu, idle, statements, window) = (server.ProcessorTime() - fromCpu, MachineTime.Now().IdleSince(fromMachine), await server.StatementsAsync("pgbench") - fromStatements, watch.Elapsed);
+        var (cpu, idle, statements, window) = (server.ProcessorTime() - fromCpu, MachineTime.Now().IdleSince(fromMachine), await server.StatementsAsync(Database) - fromStatements, watch.Elapsed);
         var output = await running;
         var match = Tps().Match(output);
         var tps = match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("No tps in pgbench output: " + output);

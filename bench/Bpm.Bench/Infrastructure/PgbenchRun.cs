@@ -9,4 +9,9 @@ public sealed record PgbenchRun(int Clients, double Tps, double ServerCpuMsPerTr
 {
     /// <summary>How a result measured against this run's TPS names its baseline.</summary>
     public string Baseline => $"pgbench -N TPS at its peak ({Clients} clients), same PostgreSQL server";
+
+    /// <summary>Runs of equal length with the same clients, taken together: the mean of each figure.</summary>
+    public static PgbenchRun Mean(IReadOnlyList<PgbenchRun> runs) => new(
+        runs[0].Clients, runs.Average(r => r.Tps), runs.Average(r => r.ServerCpuMsPerTransaction), runs.Average(r => r.StatementsPerTransaction),
+        runs.Average(r => r.WalBytesPerTransaction), runs.Average(r => r.Idle));
 }

@@ -64,6 +64,18 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Vacuums <paramref name="database"/> now, so that the dead rows its last load left are not cleaned by autovacuum
+    /// while something else is measured.
+    /// </summary>
+    public async Task VacuumAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("VACUUM", connection) { CommandTimeout = 600 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
     /// Drops the databases created so far, so that the next scenario does not share the server with their autovacuum
     /// and their dirty pages.
     /// </summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Bpm.Bench.Infrastructure;
 
 namespace Bpm.Bench.Scenarios;
@@ -7,8 +5,9 @@ namespace Bpm.Bench.Scenarios;
 /// <summary>
 /// Start, external service task, end — durable, end to end over REST: concurrent clients start instances,
 /// HTTP workers fetch and lock in batches and complete. Completed instances per second on SQLite and on
-/// PostgreSQL, once the host has settled under the load (<see cref="SteadyState"/>); baseline: <c>pgbench -N</c> at its
-/// peak on the same PostgreSQL server in the same run. Both are measured as throughput with the machine's CPU kept
+/// PostgreSQL, once the host has settled under the load (<see cref="SteadyState"/>); baseline: <c>pgbench -N</c> with the
+/// client count of its peak on the same PostgreSQL server, in windows that take turns with the engine's on PostgreSQL
+/// (<see cref="BenchOptions.Turns"/>), so that a drift in the machine's speed weighs on both alike. Both are measured as throughput with the machine's CPU kept
 /// busy, and the share of it left idle is reported for each. Where the time goes: the CPU time per completed instance
 /// of the engine host and of the PostgreSQL server, the server's against its CPU time per pgbench transaction; the
 /// statements the server ran (transaction control aside), the transactions it committed and the write-ahead log it
@@ -31,25 +30,30 @@ public sealed class DurableScenario : IScenario
     private const string Database = "bench_durable";
     private const string DatabaseWithoutHistory = "bench_durable_no_history";
 
+    /// <summary>How long the load is given to stop, or to fill the engine again, around pgbench's windows.</summary>
+    private static readonly TimeSpan Resume = TimeSpan.FromSeconds(3);
+
     public string Name => "durable";
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchRun run)
     {
         var postgres = await run.PostgresAsync();
+        var peak = await run.PgbenchAsync();
         DurableMeasurement sqlite, onPostgres, withoutHistory;
+        PgbenchRun pgbench;
         await using (var host = await EngineHost.StartAsync(null)) sqlite = await MeasureAsync(host, null, "SQLite", run.Options);
         await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync(Database)))
-            onPostgres = await MeasureAsync(host, (postgres, Database), "PostgreSQL", run.Options);
+            (onPostgres, pgbench) = await MeasureBesidePgbenchAsync(host, postgres, peak.Clients, run.Options);
         await using (var host = await EngineHost.StartAsync(await postgres.CreateDatabaseAsync(DatabaseWithoutHistory), new Dictionary<string, string> { ["Bpm__History__Level"] = "None" }))
             withoutHistory = await MeasureAsync(host, (postgres, DatabaseWithoutHistory), "PostgreSQL, no activity history", run.Options);
-        var pgbench = await run.PgbenchAsync();
+        var baseline = $"pgbench -N TPS at its peak ({pgbench.Clients} clients), same PostgreSQL server, in windows between the engine's on it";
         return
         [
-            new(Name, "completed instances per second, SQLite", Math.Round(sqlite.Rate, 1), "instances/s", pgbench.Baseline, Math.Round(pgbench.Tps)),
-            new(Name, "completed instances per second, PostgreSQL", Math.Round(onPostgres.Rate, 1), "instances/s", pgbench.Baseline, Math.Round(pgbench.Tps)),
-            new(Name, "completed instances per second, PostgreSQL, history level None", Math.Round(withoutHistory.Rate, 1), "instances/s", pgbench.Baseline, Math.Round(pgbench.Tps)),
+            new(Name, "completed instances per second, SQLite", Math.Round(sqlite.Rate, 1), "instances/s", baseline, Math.Round(pgbench.Tps)),
+            new(Name, "completed instances per second, PostgreSQL", Math.Round(onPostgres.Rate, 1), "instances/s", baseline, Math.Round(pgbench.Tps)),
+            new(Name, "completed instances per second, PostgreSQL, history level None", Math.Round(withoutHistory.Rate, 1), "instances/s", baseline, Math.Round(pgbench.Tps)),
             new(Name, "machine CPU left idle, PostgreSQL", Math.Round(onPostgres.Idle * 100, 1), "%",
-                "machine CPU left idle by pgbench -N at its peak", Math.Round(pgbench.Idle * 100, 1)),
+                "machine CPU left idle by pgbench -N at its peak, in its windows", Math.Round(pgbench.Idle * 100, 1)),
             new(Name, "engine CPU per completed instance, SQLite", Math.Round(sqlite.EngineCpuMs, 3), "ms"),
             new(Name, "engine CPU per completed instance, PostgreSQL", Math.Round(onPostgres.EngineCpuMs, 3), "ms"),
             new(Name, "PostgreSQL server CPU per completed instance", Math.Round(onPostgres.ServerCpuMs!.Value, 3), "ms",
@@ -69,45 +73,49 @@ public sealed class DurableScenario : IScenario
         ];
     }
 
+    /// <summary>One host alone: warmed up, then measured over one window.</summary>
     private static async Task<DurableMeasurement> MeasureAsync(EngineHost host, (PostgresServer Server, string Database)? postgres, string label, BenchOptions options)
     {
-        await host.DeployAsync(RepositoryPaths.Model("durable.bpmn"));
-        using var client = host.Client();
-        long completed = 0;
-        using var stop = new CancellationTokenSource();
-        var starting = new DurableStarters(client, MaxBacklog, () => Interlocked.Read(ref completed)).RunAsync(Starters, stop.Token);
-        var workers = Enumerable.Range(0, Workers).Select(w => Task.Run(async () =>
-        {
-            var fetch = $$"""{"workerId": "bench-{{w}}", "maxTasks": {{Batch}}, "asyncResponseTimeout": 500, "topics": [{"topicName": "bench-work", "lockDuration": 60000}]}""";
-            while (!stop.IsCancellationRequested)
-            {
-                var response = await client.PostAsync("external-task/fetchAndLock", Json.Body(fetch));
-                response.EnsureSuccessStatusCode();
-                var tasks = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
-                await Task.WhenAll(tasks.Select(async task =>
-                {
-                    var done = await client.PostAsync($"external-task/{task!["id"]!.GetValue<string>()}/complete", Json.Body("{\"workerId\": \"bench-" + w + "\", \"variables\": {\"ok\": {\"value\": true}}}"));
-                    done.EnsureSuccessStatusCode();
-                    Interlocked.Increment(ref completed);
-                }));
-            }
-        }));
-        var all = Task.WhenAll(workers.Append(starting));
+        await using var load = await WarmUpAsync(host, label, options);
+        return DurableMeasurement.Of([await DurableWindow.MeasureAsync(host, postgres, load, options.Duration)]);
+    }
 
-        var warmUp = await new SteadyState(() => Task.FromResult(Interlocked.Read(ref completed)), options.WarmUp.Least, options.WarmUp.Most).WaitAsync();
+    /// <summary>
+    /// The host on PostgreSQL, in windows that take turns with pgbench's on the same server, so that both are measured
+    /// at the same times and drift in the machine's speed weighs on both alike. The load pauses while pgbench runs.
+    /// Before each window, the other side's database is vacuumed, so that neither pays for cleaning up after the other.
+    /// </summary>
+    private static async Task<(DurableMeasurement Engine, PgbenchRun Pgbench)> MeasureBesidePgbenchAsync(
+        EngineHost host, PostgresServer postgres, int pgbenchClients, BenchOptions options)
+    {
+        await using var load = await WarmUpAsync(host, "PostgreSQL", options);
+        var windows = new List<DurableWindow>();
+        var pgbench = new List<PgbenchRun>();
+        for (var turn = 0; turn < options.Turns; turn++)
+        {
+            if (turn > 0)
+            {
+                await postgres.VacuumAsync(Pgbench.Database);
+                load.Gate.Open();
+                await Task.Delay(Resume);
+            }
+            windows.Add(await DurableWindow.MeasureAsync(host, (postgres, Database), load, options.Duration));
+            load.Gate.Close();
+            await Task.Delay(Resume);
+            await postgres.VacuumAsync(Database);
+            var run = await Pgbench.RunAsync(postgres, pgbenchClients, options.Duration);
+            pgbench.Add(run);
+            Console.Error.WriteLine($"turn {turn + 1}: durable {windows[^1].Completed / windows[^1].Elapsed.TotalSeconds:0}/s, pgbench -N with {pgbenchClients} clients {run.Tps:0} TPS");
+        }
+        return (DurableMeasurement.Of(windows), PgbenchRun.Mean(pgbench));
+    }
+
+    private static async Task<DurableLoad> WarmUpAsync(EngineHost host, string label, BenchOptions options)
+    {
+        await host.DeployAsync(RepositoryPaths.Model("durable.bpmn"));
+        var load = new DurableLoad(host, Starters, Workers, Batch, MaxBacklog);
+        var warmUp = await new SteadyState(() => Task.FromResult(load.Completed), options.WarmUp.Least, options.WarmUp.Most).WaitAsync();
         Console.Error.WriteLine(SteadyState.Describe($"durable on {label}", warmUp));
-        var (from, engineFrom, serverFrom, machineFrom) = (Interlocked.Read(ref completed), host.ProcessorTime(), postgres?.Server.ProcessorTime(), MachineTime.Now());
-        var statementsFrom = postgres is { } before ? await before.Server.StatementsAsync(before.Database) : null;
-        var watch = Stopwatch.StartNew();
-        await Task.Delay(options.Duration);
-        var (done, engineCpu, serverCpu, idle) =
-            (Interlocked.Read(ref completed) - from, host.ProcessorTime() - engineFrom, postgres?.Server.ProcessorTime() - serverFrom, MachineTime.Now().IdleSince(machineFrom));
-        var statements = postgres is { } after ? await after.Server.StatementsAsync(after.Database) - statementsFrom! : null;
-        var rate = done / watch.Elapsed.TotalSeconds;
-        stop.Cancel();
-        await all;
-        var per = Math.Max(done, 1);
-        return new DurableMeasurement(rate, idle, engineCpu.TotalMilliseconds / per, serverCpu?.TotalMilliseconds / per,
-            (double?)statements?.Statements / per, (double?)statements?.Commits / per, (double?)statements?.WalBytes / per);
+        return load;
     }
 }
