@@ -83,7 +83,8 @@ public sealed class DurableScenario : IScenario
     /// <summary>
     /// The host on PostgreSQL, in windows that take turns with pgbench's on the same server, so that both are measured
     /// at the same times and drift in the machine's speed weighs on both alike. The load pauses while pgbench runs.
-    /// Before each window, the other side's database is vacuumed, so that neither pays for cleaning up after the other.
+    /// Before each window, the other side's database is settled (<see cref="PostgresServer.SettleAsync"/>), so that
+    /// neither pays for cleaning up after the other, and no checkpoint falls into a window.
     /// </summary>
     private static async Task<(DurableMeasurement Engine, PgbenchRun Pgbench)> MeasureBesidePgbenchAsync(
         EngineHost host, PostgresServer postgres, int pgbenchClients, BenchOptions options)
@@ -93,16 +94,13 @@ public sealed class DurableScenario : IScenario
         var pgbench = new List<PgbenchRun>();
         for (var turn = 0; turn < options.Turns; turn++)
         {
-            if (turn > 0)
-            {
-                await postgres.VacuumAsync(Pgbench.Database);
-                load.Gate.Open();
-                await Task.Delay(Resume);
-            }
+            await postgres.SettleAsync(Pgbench.Database);
+            load.Gate.Open();
+            await Task.Delay(Resume);
             windows.Add(await DurableWindow.MeasureAsync(host, (postgres, Database), load, options.Duration));
             load.Gate.Close();
             await Task.Delay(Resume);
-            await postgres.VacuumAsync(Database);
+            await postgres.SettleAsync(Database);
             var run = await Pgbench.RunAsync(postgres, pgbenchClients, options.Duration);
             pgbench.Add(run);
             Console.Error.WriteLine($"turn {turn + 1}: durable {windows[^1].Completed / windows[^1].Elapsed.TotalSeconds:0}/s, pgbench -N with {pgbenchClients} clients {run.Tps:0} TPS");
