@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Bpm.Contracts;
 using Bpm.Engine.Errors;
@@ -9,13 +10,18 @@ public static class RequestBody
 {
     public const long MaxBytes = 4 * 1024 * 1024;
 
+    /// <remarks>
+    /// A body of declared length is read whole, then deserialized in one synchronous pass; one sent in chunks is
+    /// deserialized as it streams in, up to <see cref="MaxBytes"/>.
+    /// </remarks>
     public static async Task<T> ReadAsync<T>(HttpRequest request) where T : class
     {
         if (request.ContentLength > MaxBytes) throw EngineException.Invalid($"The request body is larger than {MaxBytes} bytes");
         try
         {
-            await using var limited = new LimitedStream(request.Body, MaxBytes);
-            var value = await JsonSerializer.DeserializeAsync<T>(limited, CamundaJson.Options, request.HttpContext.RequestAborted);
+            var value = request.ContentLength is { } length
+                ? await ReadWholeAsync<T>(request, length)
+                : await ReadStreamingAsync<T>(request);
             return value ?? throw EngineException.Invalid("The request body is empty; a JSON object is expected");
         }
         catch (JsonException e)
@@ -24,6 +30,37 @@ public static class RequestBody
             var where = e.Path is { } path && !e.Message.Contains(path, StringComparison.Ordinal) ? $" (at {path})" : "";
             throw EngineException.Invalid($"The request body is not valid JSON for this call: {e.Message}{where}");
         }
+    }
+
+    private static async Task<T?> ReadWholeAsync<T>(HttpRequest request, long length)
+    {
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(request.HttpContext.RequestAborted);
+            var buffer = read.Buffer;
+            if (buffer.Length < length && !read.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                continue;
+            }
+            try
+            {
+                return buffer.IsSingleSegment
+                    ? JsonSerializer.Deserialize<T>(buffer.FirstSpan, CamundaJson.Options)
+                    : JsonSerializer.Deserialize<T>(buffer.ToArray(), CamundaJson.Options);
+            }
+            finally
+            {
+                reader.AdvanceTo(buffer.End);
+            }
+        }
+    }
+
+    private static async Task<T?> ReadStreamingAsync<T>(HttpRequest request)
+    {
+        await using var limited = new LimitedStream(request.Body, MaxBytes);
+        return await JsonSerializer.DeserializeAsync<T>(limited, CamundaJson.Options, request.HttpContext.RequestAborted);
     }
 
     /// <summary>Like <see cref="ReadAsync{T}"/>, but an empty body yields <paramref name="empty"/>.</summary>
