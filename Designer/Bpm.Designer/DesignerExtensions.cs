@@ -65,6 +65,13 @@ public static class DesignerExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The marks <c>UseAuthentication</c> and <c>UseAuthorization</c> leave on the pipeline they are added to; a web
+    /// application adds each at the head of its pipeline unless its own carries the mark.
+    /// </summary>
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
+    private const string AuthorizationMiddlewareSet = "__AuthorizationMiddlewareSet";
+
     /// <summary>Maps the pages (<c>/</c>, <c>/login</c>, <c>/modeler</c>, <c>/tasks</c>, <c>/cockpit</c>), sign-in, Blazor's endpoints and the static assets.</summary>
     public static WebApplication MapBpmDesigner(this WebApplication app)
     {
@@ -75,6 +82,10 @@ public static class DesignerExtensions
             pages.UseAuthorization();
             pages.UseAntiforgery();
         });
+        // Left unmarked, the host would add both again at the head of the pipeline, for the API's calls too.
+        var pipeline = ((IApplicationBuilder)app).Properties;
+        pipeline[AuthenticationMiddlewareSet] = true;
+        pipeline[AuthorizationMiddlewareSet] = true;
         app.MapAccountEndpoints(app.Services.GetRequiredService<IOptions<DesignerOptions>>().Value.Oidc);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -28,7 +28,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static string PasswordOf(string user) => user + "-password";
     public string Output => _process.Output;
 
-    public static Task<HostProcess> StartEngineAsync() => StartAsync(Path.Combine("Engine", "Bpm.Engine.Host"), "Bpm.Engine.Host.dll", "/health/ready", start =>
+    public static Task<HostProcess> StartEngineAsync(IDictionary<string, string>? settings = null) => StartAsync(Path.Combine("Engine", "Bpm.Engine.Host"), "Bpm.Engine.Host.dll", "/health/ready", start =>
     {
         var dataFolder = start.WorkingDirectory;
         start.Environment["Bpm__Database__Provider"] = "Sqlite";
@@ -48,6 +48,7 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[$"Bpm__Auth__Users__{i}__Password"] = PasswordOf(id);
             start.Environment[$"Bpm__Auth__Users__{i}__Groups__0"] = group;
         }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
     });
 
     /// <summary>The stand-alone designer against a remote engine; no wait when it is expected to refuse to start.</summary>
