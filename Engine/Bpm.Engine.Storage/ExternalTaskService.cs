@@ -43,16 +43,25 @@ public sealed class ExternalTaskService(
                 await transaction.CommitAsync(cancellationToken);
             }
         }
-        // On PostgreSQL the lock committed on its own: its rows are kept for the answers (SQLite reads them cheaply).
-        if (options.Provider == DatabaseProvider.PostgreSql) memory.Remember(locked.Select(l => (l.Row, l.Instance)));
         foreach (var topic in locked.GroupBy(l => l.Row.Topic)) metrics.ExternalTasksActivated(topic.Key, topic.Count());
         var instances = new Dictionary<string, ProcessInstance?>(StringComparer.Ordinal);
-        return [.. locked.Select(l =>
+        List<LockedTask> answer = [.. locked.Select(l =>
         {
             if (!instances.TryGetValue(l.Row.ProcessInstanceId, out var instance))
                 instances[l.Row.ProcessInstanceId] = instance = l.Instance is null ? null : InstanceDocument.Read(l.Instance);
             return new LockedTask(l.Row, instance is null ? [] : VariablesFor(instance, l.Row.Id, l.Topic));
         })];
+        // On PostgreSQL the lock committed on its own: its rows are kept for the answers (SQLite reads them cheaply),
+        // each instance's with what was read of it above, which the variables handed out are copies of.
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            foreach (var (_, instance, _) in locked)
+            {
+                if (instance is not null && instances[instance.Id] is { } read) instance.Parsed = read;
+            }
+            memory.Remember(locked.Select(l => (l.Row, l.Instance)));
+        }
+        return answer;
     }
 
     public async Task<ExternalTaskRow> GetAsync(string taskId, CancellationToken cancellationToken)

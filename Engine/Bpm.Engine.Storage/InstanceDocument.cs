@@ -36,10 +36,15 @@ internal static class InstanceDocument
 
     /// <summary>
     /// The instance of a row: its columns' values, followed by the document's own properties in the same object, read
-    /// in one pass.
+    /// in one pass; or, once, what a fetch read of the same row (<see cref="ProcessInstanceRow.Parsed"/>).
     /// </summary>
     public static ProcessInstance Read(ProcessInstanceRow row)
     {
+        if (row.Parsed is { } parsed)
+        {
+            row.Parsed = null;
+            return parsed;
+        }
         var json = new ArrayBufferWriter<byte>(row.Document.Length + 256);
         using (var writer = new Utf8JsonWriter(json))
         {

@@ -38,7 +38,10 @@ public sealed class LockedTaskMemory
         }
     }
 
-    /// <summary>Keeps copies of the rows a fetch locked: the fetch's own rows go to its worker.</summary>
+    /// <summary>
+    /// Keeps copies of the rows a fetch locked: the fetch's own rows go to its worker. An instance's copy takes over
+    /// what the fetch read of its document (<see cref="ProcessInstanceRow.Parsed"/>), for the answer's command to run on.
+    /// </summary>
     internal void Remember(IEnumerable<(ExternalTaskRow Task, ProcessInstanceRow? Instance)> locked)
     {
         lock (_gate)
@@ -50,7 +53,9 @@ public sealed class LockedTaskMemory
                 if (!_instances.TryGetValue(instance.Id, out var remembered) || remembered.Row.Revision != instance.Revision)
                 {
                     ForgetInstance(instance.Id);
-                    _instances[instance.Id] = remembered = new Remembered(instance.Copy());
+                    var copy = instance.Copy();
+                    (copy.Parsed, instance.Parsed) = (instance.Parsed, null);
+                    _instances[instance.Id] = remembered = new Remembered(copy);
                     _documentChars += instance.Document.Length;
                 }
                 remembered.Tasks.Add(task.Id);

@@ -1,3 +1,5 @@
+using Bpm.Engine.Runtime;
+
 namespace Bpm.Engine.Storage.Entities;
 
 /// <summary>A process instance, running or ended: its queryable columns and its whole state as one JSON document.</summary>
@@ -17,6 +19,17 @@ public sealed class ProcessInstanceRow
     /// <summary>Optimistic concurrency: every command that changes the instance increments it.</summary>
     public int Revision { get; set; }
 
-    /// <summary>A row of its own with the same values, for another unit of work to track.</summary>
-    internal ProcessInstanceRow Copy() => (ProcessInstanceRow)MemberwiseClone();
+    /// <summary>
+    /// The instance <see cref="Document"/> reads as, where a fetch read it already: taken by the row's next read
+    /// (<see cref="InstanceDocument.Read"/>), since the command it is read for changes it. Never stored.
+    /// </summary>
+    internal ProcessInstance? Parsed { get; set; }
+
+    /// <summary>A row of its own with the same values, for another unit of work to track; what was read of it stays here.</summary>
+    internal ProcessInstanceRow Copy()
+    {
+        var copy = (ProcessInstanceRow)MemberwiseClone();
+        copy.Parsed = null;
+        return copy;
+    }
 }
