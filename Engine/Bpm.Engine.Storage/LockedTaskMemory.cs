@@ -14,8 +14,8 @@ namespace Bpm.Engine.Storage;
 /// Each kept task belongs to a kept instance, and goes with it. A task is taken once, and takes its instance along: the
 /// other tasks of that instance are read again when answered, since the first answer changes the instance. An instance
 /// that this engine writes in any other way is forgotten too. Bounded: past <see cref="Capacity"/> tasks, or
-/// <see cref="DocumentBudget"/> characters of instance documents, the oldest are forgotten, and a worker that answers
-/// one of them has it read.
+/// <see cref="DocumentBudget"/> characters of instance documents (each kept with the instance it reads as, a few times
+/// its size in memory), the oldest are forgotten, and a worker that answers one of them has it read.
 /// </remarks>
 public sealed class LockedTaskMemory
 {

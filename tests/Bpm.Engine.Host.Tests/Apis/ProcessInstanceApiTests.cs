@@ -58,6 +58,20 @@ public abstract class ProcessInstanceApiTests(EngineFixture fixture)
     }
 
     [Fact]
+    public async Task Should_take_a_request_body_of_megabytes_and_refuse_one_past_the_limit_by_saying_so()
+    {
+        var (key, _) = await Client.DeployUniqueAsync("service-task.bpmn", "single-task");
+        var note = new string('n', 3 * 1024 * 1024);
+
+        var instance = await Client.StartAsync(key, "{\"note\": {\"value\": \"" + note + "\"}}");
+        var tooLarge = await Client.PostAsync($"process-definition/key/{key}/start", "{\"variables\": {\"note\": {\"value\": \"" + note + note + "\"}}}");
+
+        Assert.Equal(note, (await Client.GetJsonAsync($"process-instance/{instance}/variables"))["note"]!["value"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Assert.Contains($"larger than {4 * 1024 * 1024} bytes", await tooLarge.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Should_keep_variables_whose_names_differ_only_in_case_apart()
     {
         var (key, _) = await Client.DeployUniqueAsync("parallel-gateway.bpmn", "parallel");
