@@ -83,8 +83,8 @@ public sealed class DurableScenario : IScenario
     /// <summary>
     /// The host on PostgreSQL, in windows that take turns with pgbench's on the same server, so that both are measured
     /// at the same times and drift in the machine's speed weighs on both alike. The load pauses while pgbench runs.
-    /// Before each window, the other side's database is settled (<see cref="PostgresServer.SettleAsync"/>), so that
-    /// neither pays for cleaning up after the other, and no checkpoint falls into a window.
+    /// Before each window, the other side's database is vacuumed (<see cref="PostgresServer.VacuumAsync"/>), so that
+    /// neither pays for cleaning up after the other.
     /// </summary>
     private static async Task<(DurableMeasurement Engine, PgbenchRun Pgbench)> MeasureBesidePgbenchAsync(
         EngineHost host, PostgresServer postgres, int pgbenchClients, BenchOptions options)
@@ -94,13 +94,13 @@ public sealed class DurableScenario : IScenario
         var pgbench = new List<PgbenchRun>();
         for (var turn = 0; turn < options.Turns; turn++)
         {
-            await postgres.SettleAsync(Pgbench.Database);
+            await postgres.VacuumAsync(Pgbench.Database);
             load.Gate.Open();
             await Task.Delay(Resume);
             windows.Add(await DurableWindow.MeasureAsync(host, (postgres, Database), load, options.Duration));
             load.Gate.Close();
             await Task.Delay(Resume);
-            await postgres.SettleAsync(Database);
+            await postgres.VacuumAsync(Database);
             var run = await Pgbench.RunAsync(postgres, pgbenchClients, options.Duration);
             pgbench.Add(run);
             Console.Error.WriteLine($"turn {turn + 1}: durable {windows[^1].Completed / windows[^1].Elapsed.TotalSeconds:0}/s, pgbench -N with {pgbenchClients} clients {run.Tps:0} TPS");
