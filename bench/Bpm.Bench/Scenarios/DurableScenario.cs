@@ -7,8 +7,8 @@ namespace Bpm.Bench.Scenarios;
 /// HTTP workers fetch and lock in batches and complete. Completed instances per second on SQLite and on
 /// PostgreSQL, once the host has settled under the load (<see cref="SteadyState"/>); baseline: <c>pgbench -N</c> with the
 /// client count of its peak on the same PostgreSQL server, in windows that take turns with the engine's on PostgreSQL
-/// (<see cref="BenchOptions.Turns"/>), so that a drift in the machine's speed weighs on both alike. Both are measured as throughput with the machine's CPU kept
-/// busy, and the share of it left idle is reported for each. Where the time goes: the CPU time per completed instance
+/// (<see cref="BenchOptions.Turns"/>), so that a drift in the machine's speed weighs on both alike. Both are measured
+/// as throughput with the machine's CPU kept busy, and the share of it left idle is reported for each. Where the time goes: the CPU time per completed instance
 /// of the engine host and of the PostgreSQL server, the server's against its CPU time per pgbench transaction; the
 /// statements the server ran (transaction control aside), the transactions it committed and the write-ahead log it
 /// wrote per completed instance, against pgbench's per transaction. Once more on PostgreSQL with no activity history written
