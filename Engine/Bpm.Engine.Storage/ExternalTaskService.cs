@@ -54,13 +54,7 @@ public sealed class ExternalTaskService(
         // On PostgreSQL the lock committed on its own: its rows are kept for the answers (SQLite reads them cheaply),
         // each instance's with what was read of it above, which the variables handed out are copies of.
         if (options.Provider == DatabaseProvider.PostgreSql)
-        {
-            foreach (var (_, instance, _) in locked)
-            {
-                if (instance is not null && instances[instance.Id] is { } read) instance.Parsed = read;
-            }
-            memory.Remember(locked.Select(l => (l.Row, l.Instance)));
-        }
+            memory.Remember(locked.Select(l => (l.Row, l.Instance, instances[l.Row.ProcessInstanceId])));
         return answer;
     }
 

@@ -1,3 +1,4 @@
+using Bpm.Engine.Runtime;
 using Bpm.Engine.Storage.Entities;
 
 namespace Bpm.Engine.Storage;
@@ -39,14 +40,14 @@ public sealed class LockedTaskMemory
     }
 
     /// <summary>
-    /// Keeps copies of the rows a fetch locked: the fetch's own rows go to its worker. An instance's copy takes over
-    /// what the fetch read of its document (<see cref="ProcessInstanceRow.Parsed"/>), for the answer's command to run on.
+    /// Keeps copies of the rows a fetch locked: the fetch's own rows go to its worker. An instance's copy carries what
+    /// the fetch read of its document (<see cref="ProcessInstanceRow.Parsed"/>), for the answer's command to run on.
     /// </summary>
-    internal void Remember(IEnumerable<(ExternalTaskRow Task, ProcessInstanceRow? Instance)> locked)
+    internal void Remember(IEnumerable<(ExternalTaskRow Task, ProcessInstanceRow? Instance, ProcessInstance? Parsed)> locked)
     {
         lock (_gate)
         {
-            foreach (var (task, instance) in locked)
+            foreach (var (task, instance, parsed) in locked)
             {
                 if (instance is null || instance.Document.Length > DocumentBudget) continue;
                 Forget(task.Id);
@@ -54,7 +55,7 @@ public sealed class LockedTaskMemory
                 {
                     ForgetInstance(instance.Id);
                     var copy = instance.Copy();
-                    (copy.Parsed, instance.Parsed) = (instance.Parsed, null);
+                    copy.Parsed = parsed;
                     _instances[instance.Id] = remembered = new Remembered(copy);
                     _documentChars += instance.Document.Length;
                 }

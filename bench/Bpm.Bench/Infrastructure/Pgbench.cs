@@ -23,11 +23,11 @@ public static partial class Pgbench
     /// <summary>pgbench at its best on this server: run with each of <see cref="ClientCounts"/>, the run with the most TPS.</summary>
     public static async Task<PgbenchRun> PeakAsync(PostgresServer server, TimeSpan duration)
     {
-        var pgbench = await InitializeAsync(server);
+        await InitializeAsync(server);
         var best = default(PgbenchRun);
         foreach (var clients in ClientCounts)
         {
-            var run = await SimpleUpdateAsync(server, pgbench, duration, clients);
+            var run = await RunAsync(server, clients, duration);
             Console.Error.WriteLine($"pgbench -N with {clients} clients: {run.Tps:0} TPS");
             if (best is null || run.Tps > best.Tps) best = run;
         }
@@ -37,22 +37,9 @@ public static partial class Pgbench
     /// <summary>
     /// One more run of <c>pgbench -N</c> with <paramref name="clients"/>, on the tables <see cref="PeakAsync"/> made.
     /// </summary>
-    public static Task<PgbenchRun> RunAsync(PostgresServer server, int clients, TimeSpan duration) =>
-        SimpleUpdateAsync(server, Path.Combine(server.Bin, "pgbench"), duration, clients);
-
-    private static async Task<string> InitializeAsync(PostgresServer server)
+    public static async Task<PgbenchRun> RunAsync(PostgresServer server, int clients, TimeSpan duration)
     {
-        await server.CreateDatabaseAsync(Database);
-        var pgbench = Path.Combine(server.Bin, "pgbench");
-        await Shell.RunAsync(pgbench, [.. Connection(server), "-i", "-q", "-s", "10", Database]);
-        return pgbench;
-    }
-
-    private static string[] Connection(PostgresServer server) => ["-h", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres"];
-
-    private static async Task<PgbenchRun> SimpleUpdateAsync(PostgresServer server, string pgbench, TimeSpan duration, int clients)
-    {
-        var running = Shell.RunAsync(pgbench,
+        var running = Shell.RunAsync(Executable(server),
             [.. Connection(server), "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), Database]);
         await Task.Delay(duration / 5);
         var (fromCpu, fromStatements, fromMachine, watch) = (server.ProcessorTime(), await server.StatementsAsync(Database), MachineTime.Now(), Stopwatch.StartNew());
@@ -64,6 +51,16 @@ public static partial class Pgbench
         var commits = Math.Max(statements.Commits, 1);
         return new PgbenchRun(clients, tps, cpu.TotalMilliseconds / (tps * window.TotalSeconds), (double)statements.Statements / commits, (double)statements.WalBytes / commits, idle);
     }
+
+    private static async Task InitializeAsync(PostgresServer server)
+    {
+        await server.CreateDatabaseAsync(Database);
+        await Shell.RunAsync(Executable(server), [.. Connection(server), "-i", "-q", "-s", "10", Database]);
+    }
+
+    private static string Executable(PostgresServer server) => Path.Combine(server.Bin, "pgbench");
+
+    private static string[] Connection(PostgresServer server) => ["-h", "127.0.0.1", "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres"];
 
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
     private static partial Regex Tps();

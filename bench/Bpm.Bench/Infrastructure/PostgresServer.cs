@@ -69,13 +69,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// is written whole to the write-ahead log, which costs pgbench's updates, spread over all its accounts, more than
     /// the engine's, which mostly fill new pages.
     /// </summary>
-    public async Task VacuumAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database, Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("VACUUM", connection) { CommandTimeout = 600 };
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task VacuumAsync(string database) => ExecuteAsync("VACUUM", database);
 
     /// <summary>
     /// Drops the databases created so far, so that the next scenario does not share the server with their autovacuum
@@ -88,11 +82,11 @@ public sealed class PostgresServer : IAsyncDisposable
         _databases.Clear();
     }
 
-    private async Task ExecuteAsync(string sql)
+    private async Task ExecuteAsync(string sql, string database = "postgres")
     {
-        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
         await command.ExecuteNonQueryAsync();
     }
 

@@ -37,7 +37,7 @@ public sealed class DurableLoad : IAsyncDisposable
             var response = await _client.PostAsync("external-task/fetchAndLock", Json.Body(fetch));
             response.EnsureSuccessStatusCode();
             using var tasks = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
-            await Task.WhenAll(tasks.RootElement.EnumerateArray().Select(task => task.GetProperty("id").GetString()!).ToList().Select(async id =>
+            await Task.WhenAll(tasks.RootElement.EnumerateArray().Select(task => task.GetProperty("id").GetString()!).Select(async id =>
             {
                 var done = await _client.PostAsync($"external-task/{id}/complete", Json.Body(complete));
                 done.EnsureSuccessStatusCode();

@@ -1,6 +1,7 @@
 using Bpm.Engine.Errors;
 using Bpm.Engine.Host.Tests.Infrastructure;
 using Bpm.Engine.Host.Tests.Operations;
+using Bpm.Engine.Runtime;
 using Bpm.Engine.Storage;
 using Bpm.Engine.Storage.Entities;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,7 +135,7 @@ public sealed class LockedTaskMemoryTests
         var memory = new LockedTaskMemory();
         var rows = Enumerable.Range(0, LockedTaskMemory.Capacity + 10).Select(i => (TaskRow(i.ToString()), InstanceRow($"instance-{i}"))).ToList();
 
-        memory.Remember(rows.Select(r => (r.Item1, (ProcessInstanceRow?)r.Item2)));
+        memory.Remember(rows.Select(r => (r.Item1, (ProcessInstanceRow?)r.Item2, (ProcessInstance?)null)));
 
         Assert.Equal(LockedTaskMemory.Capacity, memory.Count);
         Assert.Null(memory.Take("0"));
