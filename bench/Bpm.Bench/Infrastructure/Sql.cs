@@ -17,11 +17,12 @@ public static class Sql
         await transaction.CommitAsync();
     }
 
-    public static async Task<long> CountAsync(string connectionString, string sql)
+    public static async Task<long> CountAsync(string connectionString, string sql, params NpgsqlParameter[] parameters)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
