@@ -6,7 +6,8 @@ namespace Bpm.Bench.Infrastructure;
 
 /// <summary>
 /// PostgreSQL's own benchmark in its simple-update mode (<c>pgbench -N</c>): the server's commit rate for short write
-/// transactions, and the server's CPU time and statements per transaction, read over the middle three fifths of the run
+/// transactions, and the CPU time of the server and of pgbench itself and the server's statements per transaction, read
+/// over the middle three fifths of the run
 /// (while all of pgbench's connections are open).
 /// </summary>
 public static partial class Pgbench
@@ -39,17 +40,21 @@ public static partial class Pgbench
     /// </summary>
     public static async Task<PgbenchRun> RunAsync(PostgresServer server, int clients, TimeSpan duration)
     {
-        var running = Shell.RunAsync(Executable(server),
+        var (pid, running) = Shell.Start(Executable(server),
             [.. Connection(server), "-N", "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "2", "-T", ((int)duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), Database]);
         await Task.Delay(duration / 5);
-        var (fromCpu, fromStatements, fromMachine, watch) = (server.ProcessorTime(), await server.StatementsAsync(Database), MachineTime.Now(), Stopwatch.StartNew());
+        var (fromCpu, fromClient, fromStatements, fromMachine, watch) =
+            (server.ProcessorTime(), ProcessorTime.OfTree(pid), await server.StatementsAsync(Database), MachineTime.Now(), Stopwatch.StartNew());
         await Task.Delay(duration * 3 / 5);
-        var (cpu, idle, statements, window) = (server.ProcessorTime() - fromCpu, MachineTime.Now().IdleSince(fromMachine), await server.StatementsAsync(Database) - fromStatements, watch.Elapsed);
+        var (cpu, client, idle, statements, window) =
+            (server.ProcessorTime() - fromCpu, ProcessorTime.OfTree(pid) - fromClient, MachineTime.Now().IdleSince(fromMachine), await server.StatementsAsync(Database) - fromStatements, watch.Elapsed);
         var output = await running;
         var match = Tps().Match(output);
         var tps = match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException("No tps in pgbench output: " + output);
         var commits = Math.Max(statements.Commits, 1);
-        return new PgbenchRun(clients, tps, cpu.TotalMilliseconds / (tps * window.TotalSeconds), (double)statements.Statements / commits, (double)statements.WalBytes / commits, idle);
+        var transactions = tps * window.TotalSeconds;
+        return new PgbenchRun(clients, tps, cpu.TotalMilliseconds / transactions, client.TotalMilliseconds / transactions,
+            (double)statements.Statements / commits, (double)statements.WalBytes / commits, idle);
     }
 
     private static async Task InitializeAsync(PostgresServer server)

@@ -5,7 +5,11 @@ namespace Bpm.Bench.Infrastructure;
 /// <summary>Runs a command to its end and returns what it printed; a non-zero exit is an error.</summary>
 public static class Shell
 {
-    public static async Task<string> RunAsync(string file, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
+    public static Task<string> RunAsync(string file, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null) =>
+        Start(file, args, workingDirectory, environment).Output;
+
+    /// <summary>Starts a command: its process id, for measuring it while it runs, and what it printed once it ended.</summary>
+    public static (int ProcessId, Task<string> Output) Start(string file, IEnumerable<string> args, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file, args)
         {
@@ -15,7 +19,13 @@ public static class Shell
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}");
+        return (process.Id, WaitAsync(process, file, start));
+    }
+
+    private static async Task<string> WaitAsync(Process process, string file, ProcessStartInfo start)
+    {
+        using var _ = process;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -2,11 +2,11 @@ namespace Bpm.Bench.Scenarios;
 
 /// <summary>
 /// <c>durable</c> over one or more measured windows, taken together: completed instances per second, the share of the
-/// machine's CPU time left idle, the CPU time per completed instance of the engine host and of the PostgreSQL server,
+/// machine's CPU time left idle, the CPU time per completed instance of the engine host, of the load and of the PostgreSQL server,
 /// and the statements (transaction control aside), commits and bytes of write-ahead log the server ran and wrote per
 /// completed instance (the last four null on SQLite, which runs inside the host).
 /// </summary>
-public sealed record DurableMeasurement(double Rate, double Idle, double EngineCpuMs, double? ServerCpuMs, double? Statements, double? Commits, double? WalBytes)
+public sealed record DurableMeasurement(double Rate, double Idle, double EngineCpuMs, double LoadCpuMs, double? ServerCpuMs, double? Statements, double? Commits, double? WalBytes)
 {
     public static DurableMeasurement Of(IReadOnlyList<DurableWindow> windows)
     {
@@ -18,6 +18,7 @@ public sealed record DurableMeasurement(double Rate, double Idle, double EngineC
             done / seconds,
             windows.Sum(w => w.Idle * w.Elapsed.TotalSeconds) / seconds,
             windows.Sum(w => w.EngineCpu.TotalMilliseconds) / per,
+            windows.Sum(w => w.LoadCpu.TotalMilliseconds) / per,
             onPostgres ? windows.Sum(w => w.ServerCpu!.Value.TotalMilliseconds) / per : null,
             onPostgres ? windows.Sum(w => w.Statements!.Statements) / per : null,
             onPostgres ? windows.Sum(w => w.Statements!.Commits) / per : null,

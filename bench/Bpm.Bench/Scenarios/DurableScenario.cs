@@ -9,7 +9,8 @@ namespace Bpm.Bench.Scenarios;
 /// client count of its peak on the same PostgreSQL server, in windows that take turns with the engine's on PostgreSQL
 /// (<see cref="BenchOptions.Turns"/>), so that a drift in the machine's speed weighs on both alike. Both are measured
 /// as throughput with the machine's CPU kept busy, and the share of it left idle is reported for each. Where the time goes: the CPU time per completed instance
-/// of the engine host and of the PostgreSQL server, the server's against its CPU time per pgbench transaction; the
+/// of the engine host, of the load (against pgbench's own per transaction) and of the PostgreSQL server, the server's
+/// against its CPU time per pgbench transaction; the
 /// statements the server ran (transaction control aside), the transactions it committed and the write-ahead log it
 /// wrote per completed instance, against pgbench's per transaction. Once more on PostgreSQL with no activity history written
 /// (<c>Bpm:History:Level</c> None), for the price of the default's history.
@@ -56,6 +57,8 @@ public sealed class DurableScenario : IScenario
                 "machine CPU left idle by pgbench -N at its peak, in its windows", Math.Round(pgbench.Idle * 100, 1)),
             new(Name, "engine CPU per completed instance, SQLite", Math.Round(sqlite.EngineCpuMs, 3), "ms"),
             new(Name, "engine CPU per completed instance, PostgreSQL", Math.Round(onPostgres.EngineCpuMs, 3), "ms"),
+            new(Name, "load CPU per completed instance, PostgreSQL (the bench's starters and HTTP workers)", Math.Round(onPostgres.LoadCpuMs, 3), "ms",
+                "pgbench's own CPU per transaction (its clients)", Math.Round(pgbench.ClientCpuMsPerTransaction, 3)),
             new(Name, "PostgreSQL server CPU per completed instance", Math.Round(onPostgres.ServerCpuMs!.Value, 3), "ms",
                 "PostgreSQL server CPU per pgbench -N transaction", Math.Round(pgbench.ServerCpuMsPerTransaction, 3)),
             new(Name, "PostgreSQL server CPU per completed instance, history level None", Math.Round(withoutHistory.ServerCpuMs!.Value, 3), "ms",
