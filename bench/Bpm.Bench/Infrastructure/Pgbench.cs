@@ -7,8 +7,7 @@ namespace Bpm.Bench.Infrastructure;
 /// <summary>
 /// PostgreSQL's own benchmark in its simple-update mode (<c>pgbench -N</c>): the server's commit rate for short write
 /// transactions, and the CPU time of the server and of pgbench itself and the server's statements per transaction, read
-/// over the middle three fifths of the run
-/// (while all of pgbench's connections are open).
+/// over the middle three fifths of the run (while all of pgbench's connections are open).
 /// </summary>
 public static partial class Pgbench
 {

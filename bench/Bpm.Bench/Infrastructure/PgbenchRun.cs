@@ -14,6 +14,5 @@ public sealed record PgbenchRun(
     /// <summary>Runs of equal length with the same clients, taken together: the mean of each figure.</summary>
     public static PgbenchRun Mean(IReadOnlyList<PgbenchRun> runs) => new(
         runs[0].Clients, runs.Average(r => r.Tps), runs.Average(r => r.ServerCpuMsPerTransaction), runs.Average(r => r.ClientCpuMsPerTransaction),
-        runs.Average(r => r.StatementsPerTransaction),
-        runs.Average(r => r.WalBytesPerTransaction), runs.Average(r => r.Idle));
+        runs.Average(r => r.StatementsPerTransaction), runs.Average(r => r.WalBytesPerTransaction), runs.Average(r => r.Idle));
 }

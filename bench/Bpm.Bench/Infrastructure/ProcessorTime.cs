@@ -7,7 +7,7 @@ namespace Bpm.Bench.Infrastructure;
 public static class ProcessorTime
 {
     /// <summary>The CPU time of one process; zero once it has exited, even while it is being asked.</summary>
-    private static TimeSpan Of(int pid)
+    public static TimeSpan Of(int pid)
     {
         try
         {

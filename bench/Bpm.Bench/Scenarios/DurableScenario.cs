@@ -10,8 +10,7 @@ namespace Bpm.Bench.Scenarios;
 /// (<see cref="BenchOptions.Turns"/>), so that a drift in the machine's speed weighs on both alike. Both are measured
 /// as throughput with the machine's CPU kept busy, and the share of it left idle is reported for each. Where the time goes: the CPU time per completed instance
 /// of the engine host, of the load (against pgbench's own per transaction) and of the PostgreSQL server, the server's
-/// against its CPU time per pgbench transaction; the
-/// statements the server ran (transaction control aside), the transactions it committed and the write-ahead log it
+/// against its CPU time per pgbench transaction; the statements the server ran (transaction control aside), the transactions it committed and the write-ahead log it
 /// wrote per completed instance, against pgbench's per transaction. Once more on PostgreSQL with no activity history written
 /// (<c>Bpm:History:Level</c> None), for the price of the default's history.
 /// </summary>

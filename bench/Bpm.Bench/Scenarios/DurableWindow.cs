@@ -12,19 +12,13 @@ public sealed record DurableWindow(long Completed, TimeSpan Elapsed, double Idle
     /// <summary>Counts what the host and the server do under <paramref name="load"/> for <paramref name="duration"/>.</summary>
     public static async Task<DurableWindow> MeasureAsync(EngineHost host, (PostgresServer Server, string Database)? postgres, DurableLoad load, TimeSpan duration)
     {
-        var (from, engineFrom, loadFrom, serverFrom, machineFrom) = (load.Completed, host.ProcessorTime(), BenchCpu(), postgres?.Server.ProcessorTime(), MachineTime.Now());
+        var (from, engineFrom, loadFrom, serverFrom, machineFrom) = (load.Completed, host.ProcessorTime(), ProcessorTime.Of(Environment.ProcessId), postgres?.Server.ProcessorTime(), MachineTime.Now());
         var statementsFrom = postgres is { } before ? await before.Server.StatementsAsync(before.Database) : null;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(duration);
         var (done, elapsed, engineCpu, loadCpu, serverCpu, idle) =
-            (load.Completed - from, watch.Elapsed, host.ProcessorTime() - engineFrom, BenchCpu() - loadFrom, postgres?.Server.ProcessorTime() - serverFrom, MachineTime.Now().IdleSince(machineFrom));
+            (load.Completed - from, watch.Elapsed, host.ProcessorTime() - engineFrom, ProcessorTime.Of(Environment.ProcessId) - loadFrom, postgres?.Server.ProcessorTime() - serverFrom, MachineTime.Now().IdleSince(machineFrom));
         var statements = postgres is { } after ? await after.Server.StatementsAsync(after.Database) - statementsFrom! : null;
         return new DurableWindow(done, elapsed, idle, engineCpu, loadCpu, serverCpu, statements);
-    }
-
-    private static TimeSpan BenchCpu()
-    {
-        using var bench = System.Diagnostics.Process.GetCurrentProcess();
-        return bench.TotalProcessorTime;
     }
 }

@@ -53,11 +53,11 @@ public sealed class TimersScenario : IScenario
         [
             new(Name, $"timers fired per second, {total:N0} due at once", Math.Round(measured.PerSecond), "timers/s", "goal", GoalPerSecond),
             new(Name, "engine CPU time per fired timer, all cores", Math.Round(measured.EngineCpuPerTimer.TotalMicroseconds), "µs"),
-            new(Name, "PostgreSQL server CPU time per fired timer", Math.Round(measured.ServerCpu.TotalMicroseconds / total), "µs"),
+            new(Name, "PostgreSQL server CPU time per fired timer", Math.Round(measured.PerTimer(measured.ServerCpu.TotalMicroseconds)), "µs"),
             new(Name, "share of the machine idle while firing", Math.Round(100 * measured.Idle, 1), "%"),
-            new(Name, "PostgreSQL statements per fired timer, transaction control aside", Math.Round((double)measured.Statements.Statements / total, 2), "statements"),
-            new(Name, "PostgreSQL commits per fired timer", Math.Round((double)measured.Statements.Commits / total, 3), "commits"),
-            new(Name, "PostgreSQL write-ahead log per fired timer", Math.Round((double)measured.Statements.WalBytes / total), "bytes"),
+            new(Name, "PostgreSQL statements per fired timer, transaction control aside", Math.Round(measured.PerTimer(measured.Statements.Statements), 2), "statements"),
+            new(Name, "PostgreSQL commits per fired timer", Math.Round(measured.PerTimer(measured.Statements.Commits), 3), "commits"),
+            new(Name, "PostgreSQL write-ahead log per fired timer", Math.Round(measured.PerTimer(measured.Statements.WalBytes)), "bytes"),
             new(Name, $"timers fired per second, first {first.Timers:N0} on the host just started", Math.Round(first.PerSecond), "timers/s"),
             new(Name, "engine CPU time per fired timer, host just started", Math.Round(first.EngineCpuPerTimer.TotalMicroseconds), "µs"),
         ];
@@ -127,5 +127,6 @@ public sealed class TimersScenario : IScenario
     {
         public double PerSecond => Timers / Elapsed.TotalSeconds;
         public TimeSpan EngineCpuPerTimer => EngineCpu / Timers;
+        public double PerTimer(double amount) => amount / Timers;
     }
 }
